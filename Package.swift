@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies are the ecosystem's standard packages only:
+// swift-argument-parser (commands, help, exit code 64 on usage errors) and Yams (YAML inventories and themes).
+let package = Package(
+    name: "trustmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trustmap", targets: ["trustmap"]),
+        .executable(name: "trustmap-bench", targets: ["trustmap-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The only C in the project: ncurses through a module map and one shim header.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "PolicyEngine"),
+        .target(name: "Inventory", dependencies: ["PolicyEngine", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TrustAnalysis", dependencies: ["Inventory", "PolicyEngine"]),
+        .target(name: "GraphLayout"),
+        .target(name: "TerminalUI", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TrustmapApp", dependencies: ["TrustAnalysis", "Inventory", "PolicyEngine", "GraphLayout", "TerminalUI"]),
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
+        .executableTarget(
+            name: "trustmap",
+            dependencies: [
+                "TrustmapApp", "NcursesBackend", "TrustAnalysis", "Inventory", "PolicyEngine", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "trustmap-bench",
+            dependencies: ["TrustmapApp", "TrustAnalysis", "Inventory", "PolicyEngine", "TerminalUI"]
+        ),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "Inventory"]),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine"]),
+        .testTarget(name: "TrustAnalysisTests", dependencies: ["TrustAnalysis", "Inventory", "PolicyEngine"]),
+        .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TrustmapAppTests", dependencies: ["TrustmapApp", "TerminalUI", "TrustAnalysis", "Inventory"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["trustmap"]),
+    ]
+)
