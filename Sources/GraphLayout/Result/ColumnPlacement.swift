@@ -1,0 +1,7 @@
+/// Where a column was put.
+public struct ColumnPlacement: Sendable, Hashable {
+    /// The neighbourhood's column index (signed hop distance, 0 = focus).
+    public var index: Int
+    public var x: Int
+    public var width: Int
+}
