@@ -1,0 +1,151 @@
+import PolicyEngine
+
+extension Simulator {
+    /// The session name a role-ARN caller is given when the request names the role rather than a session.
+    static let impliedSessionName = "trustmap-caller"
+
+    /// What STS would answer to `request`, with the full trace.
+    public func simulate(_ request: AssumeRoleRequest) -> SimulationResult {
+        let role = roleIndexByArn[request.role].map { roles[$0].target }
+        var assumptions: [String] = []
+        let caller = resolveCaller(request, role: role, assumptions: &assumptions)
+        var federation = FederationOutcome.notApplicable
+        var scps = GuardrailSet.notApplicable("SCPs do not apply to this caller")
+        var rcps = GuardrailSet.notApplicable("no organization in the inventory")
+        var sessionPolicy: CompiledPolicy?
+        var principal = CallerPrincipal(kind: .anonymous, arn: "")
+        var callerTags: [String: String] = [:]
+        if case .resolved(let side) = caller {
+            principal = side.principal
+            callerTags = side.tagsByLowercasedKey
+            scps = scpSet(for: side)
+            if let sp = request.sessionPolicy, side.principal.kind == .roleSession {
+                sessionPolicy = CompiledPolicy(name: "session policy", kind: .session, document: sp)
+            }
+        }
+        if let role {
+            rcps = rcpSet(for: role)
+            federation = federationOutcome(request, role: role, principal: principal)
+        }
+        let input = AssumeRoleEvaluationInput(request: request, caller: caller, role: role, federation: federation, scps: scps, rcps: rcps, sessionPolicy: sessionPolicy, assumptions: assumptions)
+        let context = AssumeRoleContext(request: request, caller: principal, callerTags: callerTags, role: role, principalOrgID: orgID(of: principal.accountId), resourceOrgID: role.flatMap { orgID(of: $0.accountId) })
+        return AssumeRoleEvaluator.evaluate(input, context: context)
+    }
+
+    func orgID(of account: String?) -> String? {
+        guard let account, let organizationID, let a = accounts[account] else { return nil }
+        return a.inOrganization || a.id == managementAccount ? organizationID : nil
+    }
+
+    /// Step 2: who is calling (assume-role.md §B.2).
+    func resolveCaller(_ r: AssumeRoleRequest, role: TargetRole?, assumptions: inout [String]) -> AssumeRoleEvaluationInput.CallerResolution {
+        switch r.action {
+        case .assumeRoleWithWebIdentity:
+            guard let w = r.webIdentity else { return .rejected(reason: "AssumeRoleWithWebIdentity needs the token's claims", fix: "pass --web-identity-token-claims") }
+            return .resolved(CallerSide(principal: CallerPrincipal(kind: .webIdentity, arn: federatedPrincipal(for: w.provider, role: role)), identityKnown: false))
+        case .assumeRoleWithSAML:
+            guard let s = r.saml else { return .rejected(reason: "AssumeRoleWithSAML needs the assertion", fix: "pass --saml-attributes") }
+            return .resolved(CallerSide(principal: CallerPrincipal(kind: .saml, arn: s.provider), identityKnown: false))
+        case .assumeRole:
+            break
+        }
+        guard let text = r.principal, !text.isEmpty else {
+            return .rejected(reason: "no caller principal was given", fix: "pass --principal with a user, role or session ARN, an account ID or a service principal")
+        }
+        guard var p = CallerPrincipal.parse(text) else {
+            return .rejected(reason: "'\(text)' is not a principal that can call AssumeRole (an IAM user, a role session, an account ID or a service principal)", fix: "pass a user ARN, a session ARN arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, an account ID or a service principal")
+        }
+        switch p.kind {
+        case .root:
+            // "Roles may not be assumed by root accounts" [TEMPREQ].
+            return .rejected(reason: "the root user of account \(p.accountId ?? "") cannot call AssumeRole (STS: \"Roles may not be assumed by root accounts\")", fix: "call as an IAM user or role session of that account")
+        case .federatedUser:
+            return .rejected(reason: "a GetFederationToken session (\(text)) cannot call STS operations other than GetCallerIdentity", fix: "call as an IAM user or role session")
+        case .user:
+            if let i = userIndexByArn[text] { return .resolved(users[i]) }
+            assumptions.append("\(text) is not in the inventory: its identity policies, permissions boundary and session policy are unknown" + (r.callerPolicies == .unknownAllows ? "; assumed to allow (the worst case for the role's owner)" : "; assumed to deny (--caller-policies unknown-denies)"))
+            return .resolved(CallerSide(principal: p, identityKnown: false))
+        case .role:
+            // A role ARN as the caller means "a session of this role".
+            if let i = roleIndexByArn[text] {
+                var side = roles[i].asCaller
+                side.principal.arn = "arn:\(p.partition):sts::\(p.accountId ?? ""):assumed-role/\(roles[i].target.name)/\(Self.impliedSessionName)"
+                side.principal.sessionName = Self.impliedSessionName
+                assumptions.append("the caller is a session of role \(text), named '\(Self.impliedSessionName)'")
+                return .resolved(side)
+            }
+            p = CallerPrincipal(kind: .roleSession, arn: "arn:\(p.partition):sts::\(p.accountId ?? ""):assumed-role/\(p.name ?? "")/\(Self.impliedSessionName)", partition: p.partition, accountId: p.accountId, roleArn: text, name: p.name, sessionName: Self.impliedSessionName)
+            assumptions.append("\(text) is not in the inventory: the caller is a session of it, whose identity policies, boundary and session policy are unknown" + (r.callerPolicies == .unknownAllows ? "; assumed to allow (the worst case for the role's owner)" : "; assumed to deny"))
+            return .resolved(CallerSide(principal: p, identityKnown: false))
+        case .roleSession:
+            // A session resolves to the role of that name in that account, whatever its path (§0.4).
+            if let i = roleIndexByAccountAndName["\(p.accountId ?? "")/\(p.name ?? "")"] {
+                var side = roles[i].asCaller
+                side.principal.arn = text
+                side.principal.sessionName = p.sessionName
+                return .resolved(side)
+            }
+            assumptions.append("\(text) is a session of a role that is not in the inventory: its identity policies, boundary and session policy are unknown" + (r.callerPolicies == .unknownAllows ? "; assumed to allow (the worst case for the role's owner)" : "; assumed to deny (--caller-policies unknown-denies)"))
+            return .resolved(CallerSide(principal: p, identityKnown: false))
+        case .account:
+            assumptions.append("account \(text) stands for some principal of that account, matched only by account principals and \"*\"; its identity policies are unknown" + (r.callerPolicies == .unknownAllows ? " and assumed to allow (the worst case for the role's owner)" : " and assumed to deny"))
+            return .resolved(CallerSide(principal: p, identityKnown: false))
+        case .service:
+            return .resolved(CallerSide(principal: p, identityKnown: false))
+        default:
+            return .rejected(reason: "'\(text)' cannot call AssumeRole", fix: "pass an IAM user or role session")
+        }
+    }
+
+    static let builtInWebIdentityProviders: Set<String> = ["cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com", "accounts.google.com"]
+
+    /// The `Federated` principal a web-identity caller presents: the IAM OIDC provider ARN in the role's
+    /// account, or a built-in provider's name.
+    func federatedPrincipal(for provider: String, role: TargetRole?) -> String {
+        if let role {
+            let arn = "arn:\(role.partition):iam::\(role.accountId):oidc-provider/\(provider)"
+            if oidcProviders.contains(arn) || !Self.builtInWebIdentityProviders.contains(provider) { return arn }
+        }
+        return provider
+    }
+
+    /// Step 5 (§B.4): the provider must be registered in the role's account (A11).
+    func federationOutcome(_ r: AssumeRoleRequest, role: TargetRole, principal: CallerPrincipal) -> FederationOutcome {
+        switch r.action {
+        case .assumeRole:
+            return .notApplicable
+        case .assumeRoleWithWebIdentity:
+            guard let w = r.webIdentity else { return .notApplicable }
+            if principal.arn.hasPrefix("arn:") {
+                if oidcProviders.contains(principal.arn) { return .passed("the OIDC provider \(principal.arn) is registered in account \(role.accountId) (its client-ID list is not in the inventory, so the token's aud is checked only by the trust policy)") }
+                return .failed("no IAM OIDC provider for \(w.provider) is registered in account \(role.accountId) (STS answers InvalidIdentityToken)")
+            }
+            return .passed("\(w.provider) is a built-in web-identity provider")
+        case .assumeRoleWithSAML:
+            guard let s = r.saml else { return .notApplicable }
+            guard samlProviders.contains(s.provider) else { return .failed("the SAML provider \(s.provider) is not registered in the inventory") }
+            guard Arn(s.provider)?.account == role.accountId else { return .failed("the SAML provider \(s.provider) is not in the role's account \(role.accountId) [convention]") }
+            return .passed("the SAML provider \(s.provider) is registered in account \(role.accountId)")
+        }
+    }
+
+    /// SCPs of the caller account (§g.1).
+    func scpSet(for side: CallerSide) -> GuardrailSet {
+        let p = side.principal
+        guard p.isIAMIdentity, let account = p.accountId else { return .notApplicable("SCPs restrict only IAM users and roles; this caller is a \(p.kind.rawValue)") }
+        guard let org = organizationID else { return .notApplicable("no organization in the inventory") }
+        guard let levels = scpLevelsByAccount[account] else { return .notApplicable("the caller's account \(account) is not a known member of \(org)") }
+        if account == managementAccount { return .notApplicable("SCPs do not restrict users or roles in the management account \(account)") }
+        if side.isServiceLinkedRole { return .notApplicable("SCPs do not restrict service-linked roles") }
+        return .levels(levels)
+    }
+
+    /// RCPs of the role account (§g.2).
+    func rcpSet(for role: TargetRole) -> GuardrailSet {
+        guard let org = organizationID else { return .notApplicable("no organization in the inventory") }
+        guard let levels = rcpLevelsByAccount[role.accountId] else { return .notApplicable("the role's account \(role.accountId) is not a member of \(org)") }
+        if role.accountId == managementAccount { return .notApplicable("RCPs do not apply to resources in the management account") }
+        if levels.isEmpty { return .notApplicable("no RCP is attached above the role's account (RCPFullAWSAccess allows)") }
+        return .levels(levels)
+    }
+}

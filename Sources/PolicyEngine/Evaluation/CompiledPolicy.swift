@@ -1,0 +1,244 @@
+/// A policy document compiled for evaluation: every pattern, principal and condition parsed once,
+/// so that evaluating it allocates nothing on the common path.
+public struct CompiledPolicy: Sendable, Hashable {
+    /// How traces name the policy (`trust policy`, an attached policy's name, an SCP's name).
+    public let name: String
+    public let kind: PolicyKind
+    public let document: PolicyDocument
+    public let statements: [CompiledStatement]
+
+    public init(name: String, kind: PolicyKind, document: PolicyDocument) {
+        self.name = name
+        self.kind = kind
+        self.document = document
+        let vars = document.supportsPolicyVariables
+        statements = document.statements.map { CompiledStatement($0, kind: kind, variablesAllowed: vars) }
+    }
+
+    /// Whether any statement has the given effect.
+    public var hasAllowStatement: Bool { statements.contains { $0.effect == .allow } }
+}
+
+/// The result of evaluating one policy for one request.
+public struct PolicyVerdict: Sendable, Hashable {
+    /// Some Allow statement applies.
+    public var allows = false
+    /// Some Deny statement applies.
+    public var denies = false
+    /// The best principal match among applying Allow statements (resource and trust policies).
+    public var allowMatch: PrincipalMatch = .none
+    /// The first applying Deny statement.
+    public var denyingStatement: Int?
+    /// The first applying Allow statement with the best match.
+    public var allowingStatement: Int?
+    public init() {}
+}
+
+/// One statement, compiled.
+public struct CompiledStatement: Sendable, Hashable {
+    public let index: Int
+    public let sid: String?
+    public let effect: PolicyEffect
+    public let principals: [PrincipalPattern]?
+    public let notPrincipals: [PrincipalPattern]?
+    public let actions: [ActionPattern]?
+    public let notActions: [ActionPattern]?
+    public let resources: [ResourcePattern]?
+    public let notResources: [ResourcePattern]?
+    public let conditions: [CompiledCondition]
+    let checksPrincipal: Bool
+
+    public init(_ s: PolicyStatement, kind: PolicyKind, variablesAllowed: Bool) {
+        index = s.index
+        sid = s.sid
+        effect = s.effect
+        checksPrincipal = kind.hasPrincipal
+        func patterns(_ p: PrincipalElement?) -> [PrincipalPattern]? {
+            guard let p else { return nil }
+            var out: [PrincipalPattern] = p.isAnyone ? [.anyone] : []
+            for e in p.entries {
+                for v in e.values { out.append(PrincipalPattern(type: e.type, value: v)) }
+            }
+            return out
+        }
+        principals = patterns(s.principal)
+        notPrincipals = patterns(s.notPrincipal)
+        actions = s.actions?.map(ActionPattern.init)
+        notActions = s.notActions?.map(ActionPattern.init)
+        let rule = kind.shortArnRule
+        resources = s.resources?.map { ResourcePattern($0, variablesAllowed: variablesAllowed, shortArnRule: rule) }
+        notResources = s.notResources?.map { ResourcePattern($0, variablesAllowed: variablesAllowed, shortArnRule: rule) }
+        conditions = s.conditions.map { CompiledCondition(clause: $0, variablesAllowed: variablesAllowed) }
+    }
+
+    /// `'Sid'` or `#index`.
+    public var label: String { sid.map { "'\($0)'" } ?? "#\(index)" }
+
+    public var effectText: String {
+        switch effect {
+        case .allow: return "Allow"
+        case .deny: return "Deny"
+        case .invalid(let t): return t
+        }
+    }
+
+    /// The principal part: how the caller matched (only for policy kinds with Principal).
+    @inline(__always)
+    func principalMatch(_ caller: CallerPrincipal) -> PrincipalMatch {
+        if let principals {
+            var best = PrincipalMatch.none
+            for p in principals {
+                let m = p.matchKind(caller)
+                if m > best { best = m; if m == .direct { break } }
+            }
+            return best
+        }
+        if let notPrincipals {
+            // NotPrincipal applies to every caller it does not name; an account or session match counts as naming.
+            for p in notPrincipals where p.matchKind(caller) != .none { return .none }
+            return .direct
+        }
+        // A resource-policy statement without Principal never applies.
+        return .none
+    }
+
+    @inline(__always)
+    func actionMatches(_ lowercasedAction: String) -> Bool {
+        if let actions { return actions.contains { $0.matches(lowercasedAction: lowercasedAction) } }
+        if let notActions { return !notActions.contains { $0.matches(lowercasedAction: lowercasedAction) } }
+        return false
+    }
+
+    @inline(__always)
+    func resourceMatches(_ resource: ResourceName?, _ context: some ConditionContext) -> Bool {
+        guard let resource else { return true }
+        if let resources { return resources.contains { $0.matches(resource, context: context) } }
+        if let notResources { return !notResources.contains { $0.matches(resource, context: context) } }
+        // No Resource element (trust policies): the resource part always matches.
+        return true
+    }
+
+    /// Whether the statement applies, and how the principal matched (`.direct` when Principal is not checked).
+    public func applies(action lowercasedAction: String, resource: ResourceName?, caller: CallerPrincipal?, context: some ConditionContext) -> PrincipalMatch {
+        if case .invalid = effect { return .none }
+        var match = PrincipalMatch.direct
+        if checksPrincipal, let caller {
+            match = principalMatch(caller)
+            if match == .none { return .none }
+        }
+        guard actionMatches(lowercasedAction) else { return .none }
+        guard resourceMatches(resource, context) else { return .none }
+        for c in conditions where !c.evaluate(in: context) { return .none }
+        return match
+    }
+
+    /// The same judgement with every part explained.
+    public func explain(action lowercasedAction: String, resource: ResourceName?, caller: CallerPrincipal?, context: some ConditionContext) -> (PrincipalMatch, StatementTrace) {
+        var principalTrace: ElementMatch?
+        var match = PrincipalMatch.direct
+        var ok = true
+        if case .invalid = effect { ok = false }
+        if checksPrincipal, let caller {
+            if let principals {
+                var best = PrincipalMatch.none
+                var how = ""
+                for p in principals {
+                    let (m, words) = p.match(caller)
+                    if m > best || how.isEmpty { if m >= best { how = words }; best = max(best, m) }
+                    if m == .direct { how = words; break }
+                }
+                if principals.isEmpty { how = "the Principal element is empty" }
+                match = best
+                principalTrace = ElementMatch(matched: best != .none, by: best == .none && principals.count > 1 ? "none of \(principals.map(\.text).joined(separator: ", ")) is the caller" : how)
+            } else if let notPrincipals {
+                let named = notPrincipals.first { $0.matchKind(caller) != .none }
+                match = named == nil ? .direct : .none
+                principalTrace = ElementMatch(matched: named == nil, by: named.map { "NotPrincipal names the caller (\($0.text))" } ?? "NotPrincipal does not name the caller")
+            } else {
+                match = .none
+                principalTrace = ElementMatch(matched: false, by: "the statement has no Principal")
+            }
+            if match == .none { ok = false }
+        }
+        let actionOK = actionMatches(lowercasedAction)
+        let actionTrace: ElementMatch
+        if let actions {
+            let hit = actions.first { $0.matches(lowercasedAction: lowercasedAction) }
+            actionTrace = ElementMatch(matched: actionOK, by: hit.map { "Action '\($0.text)'" } ?? "Action lists only \(actions.map { "'\($0.text)'" }.joined(separator: ", "))")
+        } else if let notActions {
+            let hit = notActions.first { $0.matches(lowercasedAction: lowercasedAction) }
+            actionTrace = ElementMatch(matched: actionOK, by: hit.map { "NotAction excludes it with '\($0.text)'" } ?? "NotAction does not list it")
+        } else {
+            actionTrace = ElementMatch(matched: false, by: "the statement has neither Action nor NotAction")
+        }
+        if !actionOK { ok = false }
+        var resourceTrace: ElementMatch?
+        if let resource {
+            let rOK = resourceMatches(resource, context)
+            if let resources {
+                let hit = resources.first { $0.matches(resource, context: context) }
+                resourceTrace = ElementMatch(matched: rOK, by: hit.map { "Resource '\($0.text)'" } ?? "Resource lists only \(resources.map { "'\($0.text)'" }.joined(separator: ", "))")
+            } else if let notResources {
+                let hit = notResources.first { $0.matches(resource, context: context) }
+                resourceTrace = ElementMatch(matched: rOK, by: hit.map { "NotResource excludes it with '\($0.text)'" } ?? "NotResource does not list it")
+            } else {
+                resourceTrace = checksPrincipal ? nil : ElementMatch(matched: true, by: "no Resource element")
+            }
+            if !rOK { ok = false }
+        }
+        var conditionTraces: [ConditionTrace] = []
+        if ok {
+            for c in conditions {
+                let t = c.explain(in: context)
+                conditionTraces.append(t)
+                if !t.result { ok = false }
+            }
+        }
+        let trace = StatementTrace(index: index, sid: sid, effect: effectText, matched: ok, principal: principalTrace, action: actionTrace, resource: resourceTrace, conditions: conditionTraces)
+        return (ok ? match : .none, trace)
+    }
+}
+
+extension CompiledPolicy {
+    /// Evaluates every statement for one request.
+    public func evaluate(action lowercasedAction: String, resource: ResourceName?, caller: CallerPrincipal?, context: some ConditionContext) -> PolicyVerdict {
+        var v = PolicyVerdict()
+        for s in statements {
+            let m = s.applies(action: lowercasedAction, resource: resource, caller: caller, context: context)
+            if m == .none { continue }
+            switch s.effect {
+            case .deny:
+                if !v.denies { v.denyingStatement = s.index }
+                v.denies = true
+            case .allow:
+                v.allows = true
+                if m > v.allowMatch { v.allowMatch = m; v.allowingStatement = s.index }
+            case .invalid: break
+            }
+        }
+        return v
+    }
+
+    /// Evaluates every statement and explains each.
+    public func explain(action lowercasedAction: String, resource: ResourceName?, caller: CallerPrincipal?, context: some ConditionContext, level: String? = nil) -> (PolicyVerdict, PolicyTrace) {
+        var v = PolicyVerdict()
+        var traces: [StatementTrace] = []
+        traces.reserveCapacity(statements.count)
+        for s in statements {
+            let (m, t) = s.explain(action: lowercasedAction, resource: resource, caller: caller, context: context)
+            traces.append(t)
+            if m == .none { continue }
+            switch s.effect {
+            case .deny:
+                if !v.denies { v.denyingStatement = s.index }
+                v.denies = true
+            case .allow:
+                v.allows = true
+                if m > v.allowMatch { v.allowMatch = m; v.allowingStatement = s.index }
+            case .invalid: break
+            }
+        }
+        let outcome: StepOutcome = v.denies ? .deny : (v.allows ? .allow : .implicitDeny)
+        return (v, PolicyTrace(name: name, level: level, outcome: outcome, statements: traces))
+    }
+}

@@ -1,0 +1,47 @@
+/// An ARN split into its six components on the first five colons
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+/// The resource part keeps any further `:` and `/`.
+public struct Arn: Sendable, Hashable {
+    public var partition: String
+    public var service: String
+    public var region: String
+    public var account: String
+    public var resource: String
+
+    /// Nil unless the text starts with `arn:` and has at least six components.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn" else { return nil }
+        partition = String(parts[1])
+        service = String(parts[2])
+        region = String(parts[3])
+        account = String(parts[4])
+        resource = String(parts[5])
+    }
+
+    public var description: String { "arn:\(partition):\(service):\(region):\(account):\(resource)" }
+
+    /// The partitions trustmap accepts; two partitions are never equal (assume-role.md §c rule 1).
+    public static let knownPartitions: Set<String> = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]
+
+    /// `ArnLike`/`ArnEquals` (identical in AWS): each of the six components is globbed on its own,
+    /// so `*` never crosses the colons between components; a side with fewer than six components
+    /// never matches
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN).
+    public static func arnLike(pattern: String, value: String) -> Bool {
+        let p = pattern.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let v = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard p.count == 6, v.count == 6 else { return false }
+        for i in 0..<6 where !componentMatches(p[i], v[i]) { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func componentMatches(_ p: Substring, _ v: Substring, caseInsensitive: Bool = false) -> Bool {
+        if p == "*" || p == v { return true }
+        if caseInsensitive { return Glob.matches(p.lowercased(), v.lowercased()) }
+        var ps = p
+        var vs = v
+        return ps.withUTF8 { pb in vs.withUTF8 { vb in Glob.matches(pb, vb) } }
+    }
+}

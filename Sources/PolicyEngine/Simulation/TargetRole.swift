@@ -1,0 +1,84 @@
+/// The target role as the evaluator needs it, compiled once by the adapter.
+public struct TargetRole: Sendable, Hashable {
+    public var arn: String
+    public var partition: String
+    public var accountId: String
+    /// The name without path.
+    public var name: String
+    public var uniqueId: String?
+    public var trust: CompiledPolicy
+    /// 3600…43200.
+    public var maxSessionDuration: Int
+    /// Tags keyed by lower-cased key (condition keys ignore case).
+    public var tagsByLowercasedKey: [String: String]
+    /// Defects that IAM would have refused to store in the trust policy (§B.7); empty when storable.
+    public var unstorableIssues: [PolicyIssue]
+
+    public init(arn: String, accountId: String, name: String, uniqueId: String? = nil, trustPolicy: PolicyDocument, maxSessionDuration: Int = 3600, tags: [String: String] = [:]) {
+        self.arn = arn
+        partition = Arn(arn)?.partition ?? "aws"
+        self.accountId = accountId
+        self.name = name
+        self.uniqueId = uniqueId
+        trust = CompiledPolicy(name: "trust policy", kind: .trust, document: trustPolicy)
+        self.maxSessionDuration = maxSessionDuration
+        tagsByLowercasedKey = Dictionary(tags.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        unstorableIssues = TrustPolicyRules.unstorableIssues(trustPolicy, compiled: trust)
+    }
+}
+
+/// The identity side of a resolved caller.
+public struct CallerSide: Sendable, Hashable {
+    public var principal: CallerPrincipal
+    /// Identity-based policies (a user's inline, group and managed policies; a session's role policies).
+    public var identityPolicies: [CompiledPolicy]
+    public var boundary: CompiledPolicy?
+    /// False for outsiders: their policies are unknown and the request's `callerPolicies` assumption stands in.
+    public var identityKnown: Bool
+    /// Service-linked roles (path `/aws-service-role/`) are not restricted by SCPs.
+    public var isServiceLinkedRole: Bool
+    /// The user's or role's tags, keyed by lower-cased key.
+    public var tagsByLowercasedKey: [String: String]
+    /// Managed policies whose documents are unknown (not in the dump, not bundled): named in the trace.
+    public var unknownPolicies: [String]
+    /// Whether a call by this caller is role chaining when the request does not say (§h):
+    /// true for role sessions, except sessions of roles that trust only ec2.amazonaws.com [convention].
+    public var chainedByDefault: Bool
+
+    public init(principal: CallerPrincipal, identityPolicies: [CompiledPolicy] = [], boundary: CompiledPolicy? = nil, identityKnown: Bool = true, isServiceLinkedRole: Bool = false, tagsByLowercasedKey: [String: String] = [:], unknownPolicies: [String] = [], chainedByDefault: Bool? = nil) {
+        self.principal = principal
+        self.identityPolicies = identityPolicies
+        self.boundary = boundary
+        self.identityKnown = identityKnown
+        self.isServiceLinkedRole = isServiceLinkedRole
+        self.tagsByLowercasedKey = tagsByLowercasedKey
+        self.unknownPolicies = unknownPolicies
+        self.chainedByDefault = chainedByDefault ?? (principal.kind == .roleSession)
+    }
+}
+
+/// One attachment level of SCPs or RCPs: the root, an OU, or the account (§g.1).
+public struct GuardrailLevel: Sendable, Hashable {
+    /// `root`, an OU id, or an account id.
+    public var target: String
+    public var policies: [CompiledPolicy]
+    public init(target: String, policies: [CompiledPolicy]) {
+        self.target = target
+        self.policies = policies
+    }
+}
+
+/// Whether SCPs (or RCPs) govern this call, and their levels.
+public enum GuardrailSet: Sendable, Hashable {
+    /// They do not apply; the reason in words (`caller account is outside the organization`).
+    case notApplicable(String)
+    /// Levels from the root down to the account. Every level must allow (SCPs); any Deny denies.
+    case levels([GuardrailLevel])
+}
+
+/// The outcome of federation authentication (§B.4), decided by the adapter from the inventory's providers.
+public enum FederationOutcome: Sendable, Hashable {
+    case notApplicable
+    case passed(String)
+    case failed(String)
+}
