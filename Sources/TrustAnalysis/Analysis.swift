@@ -1,0 +1,55 @@
+import Inventory
+import PolicyEngine
+
+/// One analysis of an inventory: the trust graph, the findings, and the queries the dashboard and the
+/// command line ask of them. Built once; every view reads it.
+public struct Analysis: Sendable {
+    public let inventory: Inventory
+    public let graph: TrustGraph
+    /// Sorted: severity (worst first), rule, subject.
+    public let findings: [Finding]
+    /// The evaluation date, seconds since 1970.
+    public let evaluatedAt: Int64
+    /// How many engine simulations confirmed candidate edges.
+    public let simulationCount: Int
+    let estate: Estate
+    private let findingsBySubject: [String: [Int]]
+
+    /// Loads nothing: analyses an inventory already loaded. `now` is the evaluation date (`--at`).
+    public static func analyze(_ inventory: Inventory, at now: Int64, suppressions: SuppressionList = .none) -> Analysis {
+        Analysis(inventory: inventory, at: now, suppressions: suppressions)
+    }
+
+    public init(inventory: Inventory, at now: Int64, suppressions: SuppressionList = .none) {
+        self.inventory = inventory
+        evaluatedAt = now
+        let estate = Estate(inventory)
+        self.estate = estate
+        var builder = TrustGraphBuilder(estate: estate, simulator: Simulator(inventory: inventory), now: now)
+        var graph = builder.build()
+        simulationCount = builder.simulations
+        var engine = FindingsEngine(estate: estate, now: now)
+        var found = engine.run(graph: graph)
+        if !suppressions.entries.isEmpty {
+            for i in found.indices { found[i].suppression = suppressions.reason(for: found[i]) }
+        }
+        graph.annotate(with: found)
+        self.graph = graph
+        findings = found
+        var bySubject: [String: [Int]] = [:]
+        for (i, f) in found.enumerated() { bySubject[f.subject, default: []].append(i) }
+        findingsBySubject = bySubject
+    }
+
+    public func findings(forSubject subject: String) -> [Finding] {
+        (findingsBySubject[subject] ?? []).map { findings[$0] }
+    }
+
+    /// The worst active (not suppressed) finding about a node, nil when none.
+    public func worstSeverity(forNode id: String) -> Severity? {
+        findings(forSubject: id).filter { !$0.isSuppressed }.map(\.severity).max()
+    }
+
+    /// Where an account stands: organization, internal, third party, unknown external.
+    public func trust(ofAccount id: String) -> AccountTrust { estate.trust(ofAccount: id) }
+}

@@ -1,0 +1,102 @@
+import Inventory
+import PolicyEngine
+
+/// The rules that judge identity policies: TM-ASSUME-ANY-ROLE and TM-TRUST-REWRITE.
+extension FindingsEngine {
+    mutating func judgeIdentityPolicies() {
+        for (i, u) in estate.inventory.users.enumerated() {
+            judgeIdentity(arn: u.arn, account: u.accountId, policies: u.policies, boundary: u.permissionsBoundary, isAdmin: estate.userIsAdmin[i])
+        }
+        for (i, r) in estate.inventory.roles.enumerated() {
+            judgeIdentity(arn: r.arn, account: r.accountId, policies: r.policies, boundary: r.permissionsBoundary, isAdmin: estate.roleIsAdmin[i])
+        }
+    }
+
+    mutating func judgeIdentity(arn: String, account: String, policies: [AttachedPolicy], boundary: AttachedPolicy?, isAdmin: Bool) {
+        for p in policies {
+            guard let doc = p.document else { continue }
+            for s in doc.statements where s.effect == .allow {
+                judgeAssumeAnyRole(s, policy: p, holder: arn)
+            }
+        }
+        if !isAdmin { judgeTrustRewrite(arn: arn, account: account, policies: policies, boundary: boundary) }
+    }
+
+    /// sts:AssumeRole by name or an `sts:` wildcard, on `*` or roles of any account, with no
+    /// aws:ResourceAccount / aws:ResourceOrgID (or aws:ResourceOrgPaths) condition.
+    mutating func judgeAssumeAnyRole(_ s: PolicyStatement, policy: AttachedPolicy, holder: String) {
+        guard let actions = s.actions,
+              let action = actions.first(where: { a in
+                  let l = a.lowercased()
+                  return l.hasPrefix("sts:") && Wildcard.matches(l, "sts:assumerole")
+              }),
+              let resources = s.resources,
+              let resource = resources.first(where: Self.isAnyAccountRole)
+        else { return }
+        let scoped = s.conditions.contains { c in
+            ["aws:resourceaccount", "aws:resourceorgid", "aws:resourceorgpaths"].contains(c.lowercasedKey) && c.parsedOperator.isStrictPositive
+        }
+        guard !scoped else { return }
+        collector.add(.assumeAnyRole, subject: holder, edge: nil,
+                      evidence: "policy '\(policy.name)' statement \(s.label) allows \(action) on \(resource)")
+    }
+
+    /// `*`, or a role ARN pattern whose account is a wildcard (`arn:aws:iam::*:role/NAME`).
+    static func isAnyAccountRole(_ resource: String) -> Bool {
+        if resource == "*" { return true }
+        let parts = Wildcard.splitARN(resource, padding: true)
+        guard parts.count == 6, parts[0] == "arn", Wildcard.matches(String(parts[2]), "iam") else { return false }
+        guard parts[4] == "*" else { return false }
+        return Wildcard.matches(String(parts[5]), "role/x") || parts[5].hasPrefix("role/")
+    }
+
+    mutating func judgeTrustRewrite(arn: String, account: String, policies: [AttachedPolicy], boundary: AttachedPolicy?) {
+        let action = "iam:updateassumerolepolicy"
+        let ownRoles = (estate.rolesByAccount[account] ?? []).map { estate.inventory.roles[$0].arn }
+        var grant: String?
+        for p in policies {
+            guard let doc = p.document else { continue }
+            for s in doc.statements where s.effect == .allow && TrustStatementFacts.covers(s, action) {
+                if let target = Self.ownRoleTarget(s, ownRoles: ownRoles) {
+                    grant = "policy '\(p.name)' statement \(s.label) allows iam:UpdateAssumeRolePolicy on \(target)"
+                    break
+                }
+            }
+            if grant != nil { break }
+        }
+        guard let grant else { return }
+        // An unconditional Deny of the action on every resource takes it away again.
+        let denied = policies.contains { p in
+            p.document?.statements.contains { s in
+                s.effect == .deny && s.conditions.isEmpty && TrustStatementFacts.covers(s, action) && (s.resources ?? []).contains("*")
+            } ?? false
+        }
+        if denied { return }
+        if let boundary, boundary.arn != Estate.administratorAccessARN {
+            // A boundary must allow the action too; an unknown boundary document is taken to refuse it.
+            guard let doc = boundary.document else { return }
+            let allows = doc.statements.contains { s in
+                s.effect == .allow && TrustStatementFacts.covers(s, action) && Self.ownRoleTarget(s, ownRoles: ownRoles) != nil
+            }
+            if !allows { return }
+        }
+        collect(grant, arn)
+    }
+
+    private mutating func collect(_ grant: String, _ arn: String) {
+        collector.add(.trustRewrite, subject: arn, edge: nil, evidence: grant + " and is not administrator-equivalent")
+    }
+
+    /// The resource of the statement that reaches a role of the holder's own account, or nil.
+    static func ownRoleTarget(_ s: PolicyStatement, ownRoles: [String]) -> String? {
+        if let resources = s.resources {
+            if resources.contains("*") { return "*" }
+            for r in resources where ownRoles.contains(where: { Wildcard.matchesARN(r, $0) }) { return r }
+            return nil
+        }
+        if let not = s.notResources {
+            if ownRoles.contains(where: { role in !not.contains { Wildcard.matchesARN($0, role) } }) { return "NotResource " + not.joined(separator: ", ") }
+        }
+        return nil
+    }
+}

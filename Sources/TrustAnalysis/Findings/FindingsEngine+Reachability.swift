@@ -1,0 +1,177 @@
+import Inventory
+import PolicyEngine
+
+/// The rules that need the trust graph: who can actually get in, in one hop or through chains.
+extension FindingsEngine {
+    static let ninetyDays: Int64 = 90 * 86_400
+
+    mutating func judgeReachability(graph: TrustGraph) {
+        let assume = AssumeRole.action
+        var privilegedExternal = Set<String>()
+        for (i, role) in estate.inventory.roles.enumerated() {
+            let incoming = graph.incoming(to: role.arn).filter { $0.action == assume }
+            let outsideEdges = incoming.filter { graph.node(id: $0.from)?.isOutside ?? false }
+            if estate.roleIsAdmin[i], let first = outsideEdges.first {
+                privilegedExternal.insert(role.arn)
+                collector.add(.privilegedExternal, subject: role.arn, edge: first.ref,
+                              evidence: "the administrator-equivalent role can be assumed in one hop from outside by "
+                                + outsideEdges.map { describeSource($0, graph) }.joined(separator: ", "))
+            }
+            if role.maxSessionDuration > 3600, let first = outsideEdges.first {
+                collector.add(.longSession, subject: role.arn, edge: first.ref,
+                              evidence: "MaxSessionDuration is \(role.maxSessionDuration) s and \(describeSource(first, graph)) can assume the role")
+            }
+            judgeStaleness(role, incoming: incoming, graph: graph)
+        }
+        judgeChains(graph: graph, skipping: privilegedExternal)
+        judgeCycles(graph: graph)
+    }
+
+    func describeSource(_ e: TrustEdge, _ graph: TrustGraph) -> String {
+        guard let n = graph.node(id: e.from) else { return e.from }
+        switch n.kind {
+        case .anyone: return "anyone"
+        case .account: return "account \(n.id) (\(n.label), \(n.trust?.rawValue ?? "unknown"))"
+        default: return "\(n.id) (\(n.trust?.rawValue ?? n.kind.rawValue))"
+        }
+    }
+
+    mutating func judgeStaleness(_ role: Role, incoming: [TrustEdge], graph: TrustGraph) {
+        let fromOtherAccounts = incoming.filter { e in
+            guard let n = graph.node(id: e.from) else { return false }
+            if n.kind == .anyone { return true }
+            guard n.kind == .account || n.kind == .user || n.kind == .role, let a = n.account else { return false }
+            return a != role.accountId
+        }
+        guard let first = fromOtherAccounts.first else { return }
+        let evidence: String
+        switch role.lastUsed {
+        case .unknown:
+            return
+        case .at(let t):
+            guard now - t > Self.ninetyDays else { return }
+            evidence = "last used \((now - t) / 86_400) days before the evaluation date"
+        case .never:
+            guard let created = role.createdAt, now - created > Self.ninetyDays else { return }
+            evidence = "never used, created \((now - created) / 86_400) days before the evaluation date"
+        }
+        collector.add(.staleTrust, subject: role.arn, edge: first.ref,
+                      evidence: evidence + "; assumable from other accounts by " + fromOtherAccounts.prefix(5).map { describeSource($0, graph) }.joined(separator: ", "))
+    }
+
+    /// TM-CHAIN-TO-PRIVILEGED: a reverse breadth-first search from each administrator role through roles that
+    /// are not administrators. A start (a non-administrator user or role, or an outside node) at distance two
+    /// or more reaches the role only through a chain: it cannot assume it directly.
+    mutating func judgeChains(graph: TrustGraph, skipping: Set<String>) {
+        let n = graph.nodes.count
+        guard n > 0 else { return }
+        var dist = [Int32](repeating: -1, count: n)
+        var next = [Int32](repeating: -1, count: n)
+        var touched: [Int] = []
+        let assume = AssumeRole.action
+        for (i, role) in estate.inventory.roles.enumerated() where estate.roleIsAdmin[i] && !skipping.contains(role.arn) {
+            guard let target = graph.index(ofNode: role.arn) else { continue }
+            for t in touched { dist[t] = -1; next[t] = -1 }
+            touched.removeAll(keepingCapacity: true)
+            dist[target] = 0
+            touched.append(target)
+            var queue = [target]
+            var head = 0
+            var best: (start: Int, dist: Int32)?
+            while head < queue.count {
+                let v = queue[head]
+                head += 1
+                let node = graph.nodes[v]
+                // Only role sessions chain on; the administrator itself is the end.
+                if v != target && !(node.kind == .role && !node.isAdministrator) { continue }
+                for ei in graph.incomingIndices(to: node.id) {
+                    let e = graph.edges[ei]
+                    guard e.action == assume, let u = graph.index(ofNode: e.from), dist[u] < 0 else { continue }
+                    dist[u] = dist[v] + 1
+                    next[u] = Int32(v)
+                    touched.append(u)
+                    queue.append(u)
+                    let start = graph.nodes[u]
+                    if dist[u] >= 2 && isChainStart(start) {
+                        if best == nil || (dist[u], start.id) < (best!.dist, graph.nodes[best!.start].id) { best = (u, dist[u]) }
+                    }
+                }
+            }
+            guard let best else { continue }
+            var chain = [graph.nodes[best.start].id]
+            var v = best.start
+            while next[v] >= 0 { v = Int(next[v]); chain.append(graph.nodes[v].id) }
+            let last = EdgeRef(from: chain[chain.count - 2], to: role.arn)
+            collector.add(.chainToPrivileged, subject: role.arn, edge: last,
+                          evidence: "\(chain.count - 1) hops: " + chain.joined(separator: " → "))
+        }
+    }
+
+    func isChainStart(_ n: GraphNode) -> Bool {
+        switch n.kind {
+        case .anyone: return true
+        case .user, .role: return n.isOutside || (n.inInventory && !n.isAdministrator)
+        case .account: return n.isOutside
+        case .service, .federated: return false
+        }
+    }
+
+    /// TM-CIRCULAR-TRUST: strongly connected components of two or more roles (Tarjan, iterative).
+    mutating func judgeCycles(graph: TrustGraph) {
+        let n = graph.nodes.count
+        let assume = AssumeRole.action
+        var adjacency = [[Int]](repeating: [], count: n)
+        for e in graph.edges where e.action == assume && e.from != e.to {
+            guard let a = graph.index(ofNode: e.from), let b = graph.index(ofNode: e.to),
+                  graph.nodes[a].kind == .role, graph.nodes[a].inInventory else { continue }
+            adjacency[a].append(b)
+        }
+        var index = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var stack: [Int] = []
+        var counter = 0
+        var components: [[Int]] = []
+        for root in 0..<n where index[root] < 0 && !adjacency[root].isEmpty {
+            var work: [(v: Int, edge: Int)] = [(root, 0)]
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(root); onStack[root] = true
+            while var frame = work.popLast() {
+                let v = frame.v
+                if frame.edge < adjacency[v].count {
+                    let w = adjacency[v][frame.edge]
+                    frame.edge += 1
+                    work.append(frame)
+                    if index[w] < 0 {
+                        index[w] = counter; low[w] = counter; counter += 1
+                        stack.append(w); onStack[w] = true
+                        work.append((w, 0))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                } else {
+                    if let parent = work.last { low[parent.v] = min(low[parent.v], low[v]) }
+                    if low[v] == index[v] {
+                        var component: [Int] = []
+                        while let w = stack.popLast() {
+                            onStack[w] = false
+                            component.append(w)
+                            if w == v { break }
+                        }
+                        if component.count >= 2 { components.append(component) }
+                    }
+                }
+            }
+        }
+        for component in components {
+            let ids = component.map { graph.nodes[$0].id }.sorted()
+            let shown = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", … (\(ids.count) roles)" : "")
+            for id in ids {
+                collector.add(.circularTrust, subject: id, edge: nil, evidence: "roles that can assume each other in a cycle: " + shown)
+            }
+        }
+    }
+}
+
+enum AssumeRole {
+    static let action = "sts:AssumeRole"
+}

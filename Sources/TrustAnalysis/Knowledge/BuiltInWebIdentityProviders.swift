@@ -1,0 +1,22 @@
+/// The web identity providers STS knows without an IAM OIDC provider
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif).
+/// For them STS checks no client-id list, so the trust policy must check the audience itself.
+public enum BuiltInWebIdentityProviders {
+    public static let cognito = "cognito-identity.amazonaws.com"
+
+    /// Provider name → the condition key that carries the application the token was issued to.
+    public static let audienceKeys: [(provider: String, key: String)] = [
+        ("accounts.google.com", "accounts.google.com:aud"),
+        ("graph.facebook.com", "graph.facebook.com:app_id"),
+        ("www.amazon.com", "www.amazon.com:app_id"),
+    ]
+
+    public static func audienceKey(for provider: String) -> String? {
+        audienceKeys.first { $0.provider == provider.lowercased() }?.key
+    }
+
+    public static func isBuiltIn(_ provider: String) -> Bool {
+        let p = provider.lowercased()
+        return p == cognito || audienceKey(for: p) != nil
+    }
+}

@@ -1,0 +1,95 @@
+import Inventory
+import PolicyEngine
+
+/// What the analysis needs to know about one trust policy statement, computed once per role.
+struct TrustStatementFacts: Sendable {
+    var statement: PolicyStatement
+    var isAllow: Bool
+    var isDeny: Bool
+    var principals: [TrustPrincipal]
+    /// Which assume operations the Action/NotAction element covers.
+    var coversAssumeRole: Bool
+    var coversWebIdentity: Bool
+    var coversSAML: Bool
+    /// Reasons IAM would refuse this statement (findings.md: malformed statements are skipped by every other rule).
+    var defects: [String]
+
+    var isMalformed: Bool { !defects.isEmpty }
+    var conditions: [ConditionClause] { statement.conditions }
+    var label: String { statement.label }
+
+    init(statement s: PolicyStatement) {
+        statement = s
+        isAllow = s.effect == .allow
+        isDeny = s.effect == .deny
+        var ps: [TrustPrincipal] = []
+        if let p = s.principal {
+            if p.isAnyone { ps.append(.anyone) }
+            for e in p.entries {
+                for v in e.values { ps.append(TrustPrincipal.classify(type: e.type, value: v)) }
+            }
+        }
+        principals = ps
+        coversAssumeRole = Self.covers(s, "sts:assumerole")
+        coversWebIdentity = Self.covers(s, "sts:assumerolewithwebidentity")
+        coversSAML = Self.covers(s, "sts:assumerolewithsaml")
+
+        var d: [String] = s.issues.filter(\.makesUnstorable).map(\.description)
+        if s.notPrincipal != nil { d.append("statement \(s.index): NotPrincipal cannot be used in a role trust policy") }
+        if s.resources != nil || s.notResources != nil {
+            d.append("statement \(s.index): a trust policy statement may not have a Resource element (IAM: \"Has prohibited field Resource\")")
+        }
+        if s.principal == nil && s.notPrincipal == nil {
+            d.append("statement \(s.index): the statement has no Principal")
+        }
+        if let p = s.principal {
+            for e in p.entries {
+                for v in e.values where v != "*" && (v.contains("*") || v.contains("?")) {
+                    d.append("statement \(s.index): partial wildcard in Principal.\(e.type) '\(v)': only the complete value \"*\" is a wildcard")
+                }
+            }
+        }
+        // Keep the parser's messages first, then ours, without repeats.
+        var seen = Set<String>()
+        defects = d.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether the Action (or NotAction) element applies to the action (lower-cased), as IAM globs actions.
+    static func covers(_ s: PolicyStatement, _ action: String) -> Bool {
+        if let actions = s.actions { return actions.contains { Wildcard.matches($0.lowercased(), action) } }
+        if let not = s.notActions { return !not.contains { Wildcard.matches($0.lowercased(), action) } }
+        return false
+    }
+
+    /// The explicitly named actions (no wildcard), lower-cased.
+    var explicitActions: [String] {
+        (statement.actions ?? []).filter { !Wildcard.hasWildcard($0) }.map { $0.lowercased() }
+    }
+
+    /// The clauses on a key (lower-cased), in document order.
+    func clauses(onKey key: String) -> [ConditionClause] {
+        conditions.filter { $0.lowercasedKey == key }
+    }
+
+    /// Clauses on keys with this prefix and suffix (lower-cased), e.g. `…:sub`.
+    func clauses(where predicate: (String) -> Bool) -> [ConditionClause] {
+        conditions.filter { predicate($0.lowercasedKey) }
+    }
+}
+
+/// The trust policy of one role, statement by statement.
+struct RoleTrustFacts: Sendable {
+    var statements: [TrustStatementFacts]
+    /// Document-level and statement-level reasons IAM would refuse the document.
+    var defects: [String]
+
+    init(role: Role) {
+        statements = role.trustPolicy.statements.map { TrustStatementFacts(statement: $0) }
+        let docLevel = role.trustPolicy.issues.filter { $0.makesUnstorable && $0.statementIndex == nil }.map(\.description)
+        defects = docLevel + statements.flatMap(\.defects)
+    }
+
+    /// Allow statements IAM would store: the ones every rule other than MALFORMED-TRUST judges.
+    var usableAllows: [TrustStatementFacts] { statements.filter { $0.isAllow && !$0.isMalformed } }
+    var usableDenies: [TrustStatementFacts] { statements.filter { $0.isDeny && !$0.isMalformed } }
+}
