@@ -1,15 +1,98 @@
+import Dispatch
 import Foundation
 import PolicyEngine
 
 /// Loads inventories: files and folders recognised by content, merged into one `Inventory`.
+///
+/// Files are parsed concurrently (one task per file, on every core) and merged in path
+/// order, so the result never depends on which file finished first.
 public enum InventoryLoader {
-    /// Loads every path (files, folders recursively), in the order given; later files win field by field.
+    /// Loads every path (files, folders recursively in sorted order), in the order given; later files win field by field.
     public static func load(paths: [String]) -> LoadReport {
-        LoadReport(inventory: Inventory(), errors: [LoadDiagnostic(file: paths.first ?? "-", message: "loading is not built yet")])
+        var inputs: [InputSource] = []
+        var skipped: [LoadedFile] = []
+        var errors: [LoadDiagnostic] = []
+        for path in paths {
+            InputCollector.collect(path, into: &inputs, skipped: &skipped, errors: &errors)
+        }
+        var report = load(inputs)
+        report.files = (skipped + report.files).sorted { $0.path < $1.path }
+        report.errors = errors + report.errors
+        return report
+    }
+
+    /// Loads one text held in memory (tests, the dashboard's own files); `fileName` names it in messages
+    /// and decides JSON or YAML when the content does not (`.json`, `.yaml`).
+    public static func load(text: String, fileName: String) -> LoadReport {
+        load([InputSource(displayPath: fileName, location: .text(Array(text.utf8)), isExplicit: true)])
+    }
+
+    /// Loads several in-memory texts as if they were files given in this order.
+    public static func load(texts: [(fileName: String, text: String)]) -> LoadReport {
+        load(texts.map { InputSource(displayPath: $0.fileName, location: .text(Array($0.text.utf8)), isExplicit: true) })
     }
 
     /// The embedded demo organization.
     public static func loadDemo() -> LoadReport {
-        LoadReport(inventory: Inventory(name: "demo"))
+        load(text: DemoInventory.yaml, fileName: DemoInventory.fileName)
     }
+
+    static func load(_ inputs: [InputSource]) -> LoadReport {
+        let fragments = readConcurrently(inputs)
+        let (inventory, mergeDiagnostics) = InventoryMerger.merge(fragments)
+        var warnings: [LoadDiagnostic] = []
+        var errors: [LoadDiagnostic] = []
+        for f in fragments {
+            warnings += f.warnings
+            errors += f.errors
+        }
+        warnings += place(mergeDiagnostics, inputs: inputs)
+        let files = fragments.map { LoadedFile(path: $0.file, kind: $0.kind, status: $0.status) }
+        return LoadReport(inventory: inventory, files: files, warnings: warnings, errors: errors)
+    }
+
+    private static func readConcurrently(_ inputs: [InputSource]) -> [InventoryFragment] {
+        let slots = Slots<InventoryFragment>(count: inputs.count)
+        if inputs.count == 1 {
+            slots.set(0, FragmentReader.read(inputs[0]))
+        } else {
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+                slots.set(i, FragmentReader.read(inputs[i]))
+            }
+        }
+        return slots.values()
+    }
+
+    /// Merge warnings get their line and column by reading their files once more (only files that have any).
+    private static func place(_ diagnostics: [MergeDiagnostic], inputs: [InputSource]) -> [LoadDiagnostic] {
+        guard !diagnostics.isEmpty else { return [] }
+        var byFile: [Int: [MergeDiagnostic]] = [:]
+        for d in diagnostics { byFile[d.fileIndex, default: []].append(d) }
+        var placed: [Int: [[JSONPathComponent]: SourcePosition]] = [:]
+        for (file, list) in byFile {
+            let paths = list.compactMap(\.path)
+            guard !paths.isEmpty, case .success(let bytes) = inputs[file].contents(),
+                  case .success(let document)? = FragmentReader.parse(bytes, input: inputs[file]) else { continue }
+            placed[file] = document.positions(of: paths)
+        }
+        return diagnostics.map { d in
+            let position = d.path.flatMap { placed[d.fileIndex]?[$0] }
+            return LoadDiagnostic(file: inputs[d.fileIndex].displayPath, position: position, field: d.path?.fieldName, message: d.message)
+        }
+    }
+}
+
+/// One slot per file, each written by exactly one concurrent iteration and read after all have finished.
+private final class Slots<T>: @unchecked Sendable {
+    private var storage: [T?]
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func set(_ i: Int, _ value: T) {
+        storage.withUnsafeMutableBufferPointer { $0[i] = value }
+    }
+
+    func values() -> [T] { storage.map { $0! } }
 }

@@ -1,0 +1,50 @@
+import Foundation
+
+/// One input to load: a file on disk or text in memory.
+struct InputSource: Sendable {
+    enum Location: Sendable {
+        case file(String)
+        case text([UInt8])
+    }
+
+    /// How the file is named in every message.
+    var displayPath: String
+    var location: Location
+    /// Named by the user (not found inside a folder): a file that cannot be parsed is an error,
+    /// and one that is not recognised is reported, not just listed.
+    var isExplicit: Bool
+
+    /// The bytes, decompressed when gzip.
+    func contents() -> Result<[UInt8], InputProblem> {
+        var bytes: [UInt8]
+        switch location {
+        case .text(let b): bytes = b
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return .failure(InputProblem("cannot read the file (missing, unreadable, or a special file)"))
+            }
+            bytes = [UInt8](data)
+        }
+        if Gzip.isGzip(bytes) {
+            do {
+                bytes = try Gzip.decompress(bytes)
+            } catch {
+                return .failure(InputProblem("not a valid gzip file: \(error.message)"))
+            }
+        }
+        return .success(bytes)
+    }
+
+    /// The name without a `.gz` suffix, lowercased, for the JSON-or-YAML decision.
+    var effectiveExtension: String {
+        var name = displayPath.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return "" }
+        return String(name[name.index(after: dot)...])
+    }
+}
+
+struct InputProblem: Error, Sendable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,90 @@
+import PolicyEngine
+import Yams
+
+/// One parsed input: its value, and the means to place any path of it on a line and column.
+///
+/// Positions are looked up only when something is reported, so the fast path (a clean
+/// authorization-details dump) never pays for them.
+struct SourceDocument {
+    enum Syntax: String, Sendable {
+        case json
+        case yaml
+    }
+
+    let root: JSONValue
+    let syntax: Syntax
+    private let bytes: [UInt8]
+    private let yamlRoot: Node?
+
+    private init(root: JSONValue, syntax: Syntax, bytes: [UInt8], yamlRoot: Node?) {
+        self.root = root
+        self.syntax = syntax
+        self.bytes = bytes
+        self.yamlRoot = yamlRoot
+    }
+
+    /// A syntax problem with its place.
+    struct SyntaxProblem: Error {
+        var syntax: Syntax
+        var position: SourcePosition?
+        var message: String
+    }
+
+    static func parseJSON(_ bytes: [UInt8]) -> Result<SourceDocument, SyntaxProblem> {
+        do {
+            let value = try JSONParser.parse(bytes)
+            return .success(SourceDocument(root: value, syntax: .json, bytes: bytes, yamlRoot: nil))
+        } catch {
+            return .failure(SyntaxProblem(syntax: .json, position: error.position, message: "JSON syntax error: \(error.message)"))
+        }
+    }
+
+    static func parseYAML(_ bytes: [UInt8]) -> Result<SourceDocument, SyntaxProblem> {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(YAMLConversion.describe(error))
+        } catch {
+            return .failure(SyntaxProblem(syntax: .yaml, position: nil, message: "YAML syntax error: \(error)"))
+        }
+        guard let node else {
+            return .success(SourceDocument(root: .null, syntax: .yaml, bytes: [], yamlRoot: nil))
+        }
+        switch YAMLConversion.value(of: node) {
+        case .success(let value):
+            return .success(SourceDocument(root: value, syntax: .yaml, bytes: [], yamlRoot: node))
+        case .failure(let problem):
+            return .failure(problem)
+        }
+    }
+
+    /// Positions of several paths at once (one pass over JSON text); a path that does not exist
+    /// is placed at its deepest existing ancestor.
+    func positions(of paths: [[JSONPathComponent]]) -> [[JSONPathComponent]: SourcePosition] {
+        var out: [[JSONPathComponent]: SourcePosition] = [:]
+        switch syntax {
+        case .json:
+            var wanted: Set<[JSONPathComponent]> = []
+            for p in paths {
+                for n in 0...p.count { wanted.insert(Array(p.prefix(n))) }
+            }
+            let found = JSONPositionFinder.positions(of: wanted, in: bytes)
+            for p in paths {
+                for n in stride(from: p.count, through: 0, by: -1) {
+                    if let pos = found[Array(p.prefix(n))] {
+                        out[p] = pos
+                        break
+                    }
+                }
+            }
+        case .yaml:
+            guard let yamlRoot else { return out }
+            for p in paths {
+                if let pos = YAMLConversion.position(of: p, in: yamlRoot) { out[p] = pos }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,86 @@
+import PolicyEngine
+import Yams
+
+/// YAML nodes to `JSONValue`, keeping what the author wrote.
+///
+/// Quoted scalars are always strings (`"111111111111"` stays an account id, not a number);
+/// plain scalars follow YAML's resolution (numbers keep their text, `true`/`false` become
+/// booleans, timestamps stay text so the loaders parse them exactly).
+enum YAMLConversion {
+    static func value(of node: Node) -> Result<JSONValue, SourceDocument.SyntaxProblem> {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style != .plain && scalar.style != .any { return .success(.string(scalar.string)) }
+            switch node.tag.description {
+            case Tag.Name.null.rawValue: return .success(.null)
+            case Tag.Name.bool.rawValue:
+                return .success(.bool(["true", "yes", "on", "y"].contains(scalar.string.lowercased())))
+            case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return .success(.number(scalar.string))
+            default: return .success(.string(scalar.string))
+            }
+        case .sequence(let sequence):
+            var items: [JSONValue] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                switch value(of: item) {
+                case .success(let v): items.append(v)
+                case .failure(let f): return .failure(f)
+                }
+            }
+            return .success(.array(items))
+        case .mapping(let mapping):
+            var members: [(key: String, value: JSONValue)] = []
+            members.reserveCapacity(mapping.count)
+            for (k, v) in mapping {
+                guard case .scalar(let keyScalar) = k else {
+                    return .failure(SourceDocument.SyntaxProblem(syntax: .yaml, position: position(of: k), message: "a mapping key must be a plain text key, found a mapping or a list"))
+                }
+                switch value(of: v) {
+                case .success(let converted): members.append((keyScalar.string, converted))
+                case .failure(let f): return .failure(f)
+                }
+            }
+            return .success(.object(JSONObject(members)))
+        case .alias:
+            return .failure(SourceDocument.SyntaxProblem(syntax: .yaml, position: position(of: node), message: "YAML aliases (*name) are not supported in inventories; write the value out"))
+        }
+    }
+
+    static func position(of node: Node) -> SourcePosition? {
+        node.mark.map { SourcePosition(line: $0.line, column: $0.column) }
+    }
+
+    /// Where the value at `path` starts; the deepest existing ancestor when the path goes further than the document.
+    static func position(of path: [JSONPathComponent], in root: Node) -> SourcePosition? {
+        var node = root
+        for component in path {
+            switch (component, node) {
+            case (.key(let k), .mapping(let mapping)):
+                guard let pair = mapping.first(where: { $0.key.scalar?.string == k }) else { return position(of: node) }
+                node = pair.value
+            case (.index(let i), .sequence(let sequence)):
+                guard i >= 0, i < sequence.count else { return position(of: node) }
+                node = sequence[i]
+            default:
+                return position(of: node)
+            }
+        }
+        return position(of: node)
+    }
+
+    static func describe(_ error: YamlError) -> SourceDocument.SyntaxProblem {
+        func place(_ mark: Mark) -> SourcePosition { SourcePosition(line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return SourceDocument.SyntaxProblem(syntax: .yaml, position: place(mark), message: "YAML syntax error: \(problem)\(while_)")
+        case .reader(let problem, _, _, _):
+            return SourceDocument.SyntaxProblem(syntax: .yaml, position: nil, message: "YAML syntax error: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return SourceDocument.SyntaxProblem(syntax: .yaml, position: place(context.mark), message: "duplicate key \(names) in one mapping; each key may appear once")
+        default:
+            return SourceDocument.SyntaxProblem(syntax: .yaml, position: nil, message: "YAML syntax error: \(error)")
+        }
+    }
+}
