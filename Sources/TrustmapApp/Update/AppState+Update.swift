@@ -1,0 +1,274 @@
+import TerminalUI
+
+extension AppState {
+    /// Turns a terminal event into the action it means here: overlays take keys first.
+    public func action(for event: Event) -> Action? {
+        switch event {
+        case .resize(let w, let h): return .resize(width: w, height: h)
+        case .interrupt(let s): return .interrupt(signal: s)
+        case .mouse(let m): return .mouse(m)
+        case .key(let key):
+            if overlay != nil { return .input(key) }
+            return KeyTable.action(for: key)
+        }
+    }
+
+    /// Applies an action. Pure: the only I/O it asks for comes back as effects.
+    @discardableResult
+    public mutating func update(_ action: Action) -> [Effect] {
+        message = nil
+        switch action {
+        case .input(let key):
+            return handleOverlayKey(key)
+        case .interrupt(let signal):
+            exitStatus = 128 + signal
+        case .quit:
+            exitStatus = 0
+        case .resize(let w, let h):
+            screenWidth = w
+            screenHeight = h
+            keepCursorVisible()
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .pageUp: move(by: -pageSize)
+        case .pageDown: move(by: pageSize)
+        case .moveHome: move(by: Int.min / 2)
+        case .moveEnd: move(by: Int.max / 2)
+        case .unfold:
+            if focus == .navigator, let id = selection?.accountId, !expanded.contains(id) {
+                expanded.insert(id)
+                rebuildNavigator()
+            }
+        case .fold:
+            guard focus == .navigator, let item = selection else { break }
+            if let id = item.accountId {
+                if expanded.remove(id) != nil { rebuildNavigator() }
+            } else if let i = navigatorItems[..<navigatorCursor].lastIndex(where: { $0.depth == 0 }) {
+                navigatorCursor = i
+            }
+        case .nextPane:
+            focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
+        case .previousPane:
+            focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+        case .activate:
+            if focus == .navigator, let item = selection {
+                if let id = item.accountId {
+                    if expanded.contains(id) { expanded.remove(id) } else { expanded.insert(id) }
+                    rebuildNavigator()
+                } else {
+                    focus = .details
+                    detailsScroll = 0
+                }
+            }
+        case .back:
+            if focus != .navigator {
+                focus = .navigator
+            } else {
+                mainView = .overview
+            }
+        case .search:
+            overlay = .search(TextField(""))
+        case .nextMatch: findNext(forward: true)
+        case .previousMatch: findNext(forward: false)
+        case .openPalette:
+            overlay = .palette(TextField(""))
+            paletteHistoryPosition = nil
+        case .showGraph: mainView = .graph
+        case .showFindings: mainView = .findings
+        case .simulate: mainView = .simulate
+        case .showMatrix: mainView = .matrix
+        case .nextTheme:
+            if !themes.themes.isEmpty {
+                themeIndex = (themeIndex + 1) % themes.themes.count
+                message = "theme: \(theme.name)"
+            }
+        case .toggleReveal:
+            if revealSecrets {
+                revealSecrets = false
+                message = "secrets masked"
+            } else {
+                overlay = .confirmReveal
+            }
+        case .help:
+            overlay = .help(filter: TextField(""), scroll: 0)
+        case .command(let text):
+            return runCommand(text)
+        case .mouse(let m):
+            handleMouse(m)
+        }
+        return []
+    }
+
+    var pageSize: Int { 10 }
+
+    mutating func move(by delta: Int) {
+        switch focus {
+        case .navigator:
+            guard !navigatorItems.isEmpty else { return }
+            navigatorCursor = min(max(0, navigatorCursor &+ delta), navigatorItems.count - 1)
+            detailsScroll = 0
+            keepCursorVisible()
+        case .details:
+            detailsScroll = max(0, detailsScroll &+ delta)
+        case .main:
+            mainScroll = max(0, mainScroll &+ delta)
+        }
+    }
+
+    mutating func handleOverlayKey(_ key: Key) -> [Effect] {
+        guard let overlay else { return [] }
+        switch overlay {
+        case .confirmReveal:
+            switch key {
+            case .character("y"), .character("Y"):
+                revealSecrets = true
+                self.overlay = nil
+                message = "secrets revealed — press x to mask them again"
+            case .character("n"), .character("N"), .escape, .character("q"):
+                self.overlay = nil
+                message = "secrets stay masked"
+            default: break
+            }
+        case .help(var filter, let scroll):
+            switch key {
+            case .escape, .character("?") where filter.text.isEmpty:
+                self.overlay = nil
+            case .up: self.overlay = .help(filter: filter, scroll: max(0, scroll - 1))
+            case .down: self.overlay = .help(filter: filter, scroll: scroll + 1)
+            case .pageUp: self.overlay = .help(filter: filter, scroll: max(0, scroll - 10))
+            case .pageDown: self.overlay = .help(filter: filter, scroll: scroll + 10)
+            default:
+                filter.handle(key)
+                self.overlay = .help(filter: filter, scroll: 0)
+            }
+        case .search(var field):
+            switch key {
+            case .escape:
+                self.overlay = nil
+            case .enter:
+                self.overlay = nil
+                let text = field.text.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { break }
+                lastSearch = text
+                if focus != .navigator { focus = .navigator }
+                searchFrom(start: 0, forward: true, includeStart: true)
+            default:
+                field.handle(key)
+                self.overlay = .search(field)
+            }
+        case .palette(var field):
+            switch key {
+            case .escape:
+                self.overlay = nil
+            case .enter:
+                self.overlay = nil
+                let text = field.text.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { break }
+                if paletteHistory.last != text { paletteHistory.append(text) }
+                return runCommand(text)
+            case .up:
+                guard !paletteHistory.isEmpty else { break }
+                let p = max(0, (paletteHistoryPosition ?? paletteHistory.count) - 1)
+                paletteHistoryPosition = p
+                field.set(paletteHistory[p])
+                self.overlay = .palette(field)
+            case .down:
+                guard let p = paletteHistoryPosition else { break }
+                if p + 1 < paletteHistory.count {
+                    paletteHistoryPosition = p + 1
+                    field.set(paletteHistory[p + 1])
+                } else {
+                    paletteHistoryPosition = nil
+                    field.set("")
+                }
+                self.overlay = .palette(field)
+            case .tab:
+                field.set(PaletteCommand.complete(field.text, state: self))
+                self.overlay = .palette(field)
+            default:
+                field.handle(key)
+                self.overlay = .palette(field)
+            }
+        }
+        return []
+    }
+
+    /// `n` / `N`: the next navigator item matching the last search, across folded accounts.
+    mutating func findNext(forward: Bool) {
+        guard lastSearch != nil else {
+            message = "no search yet: press / to search"
+            messageIsError = true
+            return
+        }
+        searchFrom(start: navigatorCursor, forward: forward, includeStart: false)
+    }
+
+    /// Searches every account, role and user (folded ones too), unfolding the account of the match.
+    mutating func searchFrom(start: Int, forward: Bool, includeStart: Bool) {
+        guard let needle = lastSearch?.lowercased(), !needle.isEmpty else { return }
+        // The full tree, in navigator order, so folded accounts are searched too.
+        var all: [(id: String, text: String)] = []
+        for entry in navigatorIndex.accounts {
+            all.append((entry.account.id, "\(entry.account.displayName) \(entry.account.id)".lowercased()))
+            for i in entry.roles { all.append((inventory.roles[i].arn, "\(inventory.roles[i].name) \(inventory.roles[i].arn)".lowercased())) }
+            for i in entry.users { all.append((inventory.users[i].arn, "\(inventory.users[i].name) \(inventory.users[i].arn)".lowercased())) }
+        }
+        guard !all.isEmpty else { return }
+        let currentId = selection?.id
+        let origin = all.firstIndex { $0.id == currentId } ?? 0
+        let n = all.count
+        let matches = all.indices.filter { all[$0].text.contains(needle) }
+        guard !matches.isEmpty else {
+            message = "no match for '\(lastSearch ?? "")'"
+            messageIsError = true
+            return
+        }
+        var found: Int?
+        for step in 0..<n {
+            let offset = includeStart ? step : step + 1
+            let i = forward ? (origin + offset) % n : ((origin - offset) % n + n) % n
+            if all[i].text.contains(needle) {
+                found = i
+                break
+            }
+        }
+        if includeStart, start == 0, let first = matches.first { found = first }
+        guard let found else { return }
+        select(id: all[found].id)
+        keepCursorVisible()
+        let position = (matches.firstIndex(of: found) ?? 0) + 1
+        message = "match \(position) of \(matches.count) for '\(lastSearch ?? "")' — n next, N previous"
+        detailsScroll = 0
+    }
+
+    /// Scrolls the navigator so the cursor stays inside it at the current screen size.
+    mutating func keepCursorVisible() {
+        let rows = max(1, ScreenLayout(width: screenWidth, height: screenHeight).navigator.height - 2)
+        if navigatorCursor < navigatorScroll { navigatorScroll = navigatorCursor }
+        if navigatorCursor >= navigatorScroll + rows { navigatorScroll = navigatorCursor - rows + 1 }
+        navigatorScroll = max(0, min(navigatorScroll, max(0, navigatorItems.count - rows)))
+    }
+
+    /// The navigator row under a screen cell, if the cell is on one.
+    func navigatorRow(atScreenX x: Int, y: Int) -> Int? {
+        let inner = ScreenLayout(width: screenWidth, height: screenHeight).navigator.inset(by: 1)
+        guard inner.contains(x: x, y: y) else { return nil }
+        let row = y - inner.y + navigatorScroll
+        return navigatorItems.indices.contains(row) ? row : nil
+    }
+
+    mutating func handleMouse(_ m: MouseEvent) {
+        switch m.kind {
+        case .wheelUp: move(by: -3)
+        case .wheelDown: move(by: 3)
+        case .press:
+            if let row = navigatorRow(atScreenX: m.x, y: m.y) {
+                focus = .navigator
+                navigatorCursor = row
+                detailsScroll = 0
+            }
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The built binary under tmux, driven as a person would drive it.
+@Suite("End to end under tmux", .serialized, .enabled(if: EndToEnd.isAvailable, EndToEnd.skipReason))
+struct DashboardEndToEndTests {
+    /// The shell line that runs trustmap, then reports its exit status and whether the terminal is sane.
+    static func command(_ args: String = "", env: String = "") -> String {
+        "\(env) '\(EndToEnd.binary ?? "trustmap")' \(args); echo \"EXIT:$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo; sleep 30"
+    }
+
+    @Test("open the demo, move, help, search, quit with q: the screen is restored")
+    func browseAndQuit() throws {
+        let t = try TmuxSession(command: Self.command())
+        let opened = t.waitFor(text: "Navigator")
+        #expect(opened.ok, "dashboard did not open:\n\(opened.screen)")
+        #expect(t.display("#{alternate_on}") == "1")
+        t.send("j")
+        t.send("j")
+        t.send("?")
+        #expect(t.waitFor(text: "Help — type to filter").ok)
+        t.type("theme")
+        #expect(t.waitFor(text: "next theme").ok)
+        t.send("Escape")
+        #expect(t.waitFor { !$0.contains("Help — type to filter") }.ok)
+        t.send("/")
+        t.type("Audit")
+        t.send("Enter")
+        let found = t.waitFor(text: "match 1 of")
+        #expect(found.ok, "search did not report a match:\n\(found.screen)")
+        t.send("q")
+        let done = t.waitFor(text: "EXIT:")
+        #expect(done.screen.contains("EXIT:0"), "\(done.screen)")
+        #expect(done.screen.contains("echo icanon"), "terminal not restored: \(done.screen)")
+        #expect(t.display("#{alternate_on}") == "0")
+        #expect(!done.screen.contains("Navigator"), "the dashboard is still on screen")
+    }
+
+    @Test("Ctrl-C exits with 130 and a sane terminal")
+    func controlC() throws {
+        let t = try TmuxSession(command: Self.command())
+        #expect(t.waitFor(text: "Navigator").ok)
+        t.send("C-c")
+        let done = t.waitFor(text: "EXIT:")
+        #expect(done.screen.contains("EXIT:130"), "\(done.screen)")
+        #expect(done.screen.contains("echo icanon"), "terminal not restored: \(done.screen)")
+        #expect(t.display("#{alternate_on}") == "0")
+    }
+
+    @Test("SIGTERM exits with 143 and restores the terminal")
+    func sigterm() throws {
+        let t = try TmuxSession(command: Self.command())
+        #expect(t.waitFor(text: "Navigator").ok)
+        let pid = Spawn.run(["pgrep", "-f", "-n", "^\(EndToEnd.binary ?? "trustmap")"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!pid.isEmpty)
+        _ = Spawn.run(["kill", "-TERM", pid])
+        let done = t.waitFor(text: "EXIT:")
+        #expect(done.screen.contains("EXIT:143"), "\(done.screen)")
+        #expect(done.screen.contains("echo icanon"))
+    }
+
+    @Test("resize to tiny shows a clear line, and back redraws the dashboard")
+    func resize() throws {
+        let t = try TmuxSession(command: Self.command())
+        #expect(t.waitFor(text: "Navigator").ok)
+        t.resize(width: 40, height: 10)
+        let small = t.waitFor(text: "too small")
+        #expect(small.ok, "\(small.screen)")
+        t.resize(width: 2, height: 2)
+        usleep(300_000)
+        t.resize(width: 120, height: 40)
+        #expect(t.waitFor(text: "Navigator").ok)
+        t.send("q")
+        #expect(t.waitFor(text: "EXIT:0").ok)
+    }
+
+    @Test("NO_COLOR: no colour escapes on screen")
+    func noColor() throws {
+        let t = try TmuxSession(command: Self.command(env: "NO_COLOR=1"))
+        let shown = t.waitFor(text: "Navigator")
+        #expect(shown.ok)
+        let escaped = t.screen(escapes: true)
+        // SGR colour parameters: 30–37, 38;5;n, 40–47, 48;5;n, 90–97, 100–107.
+        let colour = try Regex(#"\x1b\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"#)
+        #expect(escaped.firstMatch(of: colour) == nil, "colour escape found under NO_COLOR")
+        t.send("q")
+        #expect(t.waitFor(text: "EXIT:0").ok)
+    }
+
+    @Test("without a terminal it refuses to start, names the other commands, exits 1")
+    func noTerminal() {
+        let r = Spawn.run([EndToEnd.binary ?? "trustmap"])
+        #expect(r.status == 1)
+        #expect(r.output.contains("interactive terminal"))
+        #expect(r.output.contains("trustmap validate"))
+    }
+}
+
+enum EndToEnd {
+    /// The `trustmap` binary `swift test` built beside the test bundle.
+    static let binary: String? = {
+        var candidates: [URL] = []
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(dir.appendingPathComponent("trustmap"))
+            dir = dir.deletingLastPathComponent()
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/trustmap"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }()
+
+    static var hasTmux: Bool { Spawn.run(["sh", "-c", "command -v tmux"]).status == 0 }
+
+    static var isAvailable: Bool { binary != nil && hasTmux }
+
+    static var skipReason: Comment {
+        binary == nil ? "skipped: the trustmap binary was not found beside the tests" : "skipped: tmux is not installed"
+    }
+}
