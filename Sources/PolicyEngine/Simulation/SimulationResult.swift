@@ -27,3 +27,11 @@ public struct SimulationResult: Sendable, Hashable {
         self.request = request
     }
 }
+
+extension SimulationResult {
+    /// True when an explicit Deny decided (rather than a missing Allow or a failed check).
+    public var isExplicitDeny: Bool {
+        guard decision == .denied, let decidingStep else { return false }
+        return steps.last(where: { $0.kind == decidingStep })?.outcome == .deny
+    }
+}
