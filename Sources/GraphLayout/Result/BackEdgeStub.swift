@@ -7,6 +7,13 @@ public struct BackEdgeStub: Sendable, Hashable {
     /// Where the stub text went (shared by all back edges of one source), nil
     /// when there was no room: the details pane still lists the edge.
     public var stub: TextPlacement?
+
+    public init(edgeID: Int, from: Int, to: Int, stub: TextPlacement?) {
+        self.edgeID = edgeID
+        self.from = from
+        self.to = to
+        self.stub = stub
+    }
 }
 
 public struct TextPlacement: Sendable, Hashable {
@@ -14,4 +21,11 @@ public struct TextPlacement: Sendable, Hashable {
     public var y: Int
     public var text: String
     public var width: Int
+
+    public init(x: Int, y: Int, text: String, width: Int) {
+        self.x = x
+        self.y = y
+        self.text = text
+        self.width = width
+    }
 }

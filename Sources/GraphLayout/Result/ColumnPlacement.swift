@@ -4,4 +4,10 @@ public struct ColumnPlacement: Sendable, Hashable {
     public var index: Int
     public var x: Int
     public var width: Int
+
+    public init(index: Int, x: Int, width: Int) {
+        self.index = index
+        self.x = x
+        self.width = width
+    }
 }

@@ -14,6 +14,15 @@ public struct EdgeRoute: Sendable, Hashable {
     /// no other path uses: where an inline label (`ExtId`, `sub=repo:acme/*`)
     /// or the finding's glyph fits. Nil when the path has no plain `─` cell.
     public var labelRun: HorizontalRun?
+
+    public init(edgeIDs: [Int], from: RouteEndpoint, to: RouteEndpoint, cells: [RouteCell], arrow: GridPoint, labelRun: HorizontalRun?) {
+        self.edgeIDs = edgeIDs
+        self.from = from
+        self.to = to
+        self.cells = cells
+        self.arrow = arrow
+        self.labelRun = labelRun
+    }
 }
 
 /// One end of a drawn edge.
@@ -27,15 +36,32 @@ public struct RouteCell: Sendable, Hashable {
     public var x: Int
     public var y: Int
     public var character: Character
+
+    public init(x: Int, y: Int, character: Character) {
+        self.x = x
+        self.y = y
+        self.character = character
+    }
 }
 
 public struct GridPoint: Sendable, Hashable {
     public var x: Int
     public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
 }
 
 public struct HorizontalRun: Sendable, Hashable {
     public var x: Int
     public var y: Int
     public var length: Int
+
+    public init(x: Int, y: Int, length: Int) {
+        self.x = x
+        self.y = y
+        self.length = length
+    }
 }

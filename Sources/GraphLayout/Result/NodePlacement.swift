@@ -9,4 +9,14 @@ public struct NodePlacement: Sendable, Hashable {
     /// The label as drawn, truncated with the ellipsis when it did not fit.
     public var text: String
     public var isTruncated: Bool
+
+    public init(id: Int, column: Int, x: Int, y: Int, width: Int, text: String, isTruncated: Bool) {
+        self.id = id
+        self.column = column
+        self.x = x
+        self.y = y
+        self.width = width
+        self.text = text
+        self.isTruncated = isTruncated
+    }
 }
