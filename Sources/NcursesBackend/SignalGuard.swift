@@ -12,6 +12,14 @@ nonisolated(unsafe) private var pendingStopSignal: sig_atomic_t = 0
 /// The terminal settings before we started, restored by the crash guard.
 nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var haveSavedTermios = false
+/// The handlers that were in place before ours (Swift's backtracer among them), by signal number:
+/// after restoring the terminal the crash guard hands the signal on to them.
+nonisolated(unsafe) private let previousCrashActions: UnsafeMutablePointer<sigaction> = {
+    let p = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    p.initialize(repeating: sigaction(), count: 65)
+    return p
+}()
+private let previousCrashActionCount = 65
 
 /// Installs the signal handlers of terminal.md: flag-only handlers for the stop signals,
 /// and a crash guard that restores the terminal and re-raises for the fatal ones.
@@ -40,12 +48,17 @@ enum SignalGuard {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in
                 SignalGuard.restoreTerminalFromSignal()
-                signal(sig, SIG_DFL)
+                // Hand the signal on: the previous handler (a backtrace on a sane terminal) or the default.
+                if sig > 0, Int(sig) < previousCrashActionCount {
+                    sigaction(sig, previousCrashActions + Int(sig), nil)
+                } else {
+                    signal(sig, SIG_DFL)
+                }
                 raise(sig)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
-            sigaction(s, &action, nil)
+            action.sa_flags = 0
+            sigaction(s, &action, previousCrashActions + Int(s))
         }
     }
 
