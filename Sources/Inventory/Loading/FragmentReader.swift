@@ -119,6 +119,8 @@ enum FragmentReader {
             }
         case .cloudTrail:
             if let o = root.objectValue { CloudTrailReader.readRecords(o, into: &fragment, ctx: ctx) }
+        case .cloudTrailRecord:
+            CloudTrailReader.readBare(root, into: &fragment, ctx: ctx)
         case .cloudTrailLookup:
             if let o = root.objectValue { CloudTrailReader.readLookupEvents(o, into: &fragment, ctx: ctx) }
         case .unrecognised:

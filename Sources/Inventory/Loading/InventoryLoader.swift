@@ -47,6 +47,13 @@ public enum InventoryLoader {
             errors += f.errors
         }
         warnings += place(mergeDiagnostics, inputs: inputs)
+        // Grouped by file in load order, then by place in the file; ties keep the order they were found in.
+        let order = Dictionary(inputs.enumerated().map { ($1.displayPath, $0) }, uniquingKeysWith: { a, _ in a })
+        warnings = warnings.enumerated().sorted { a, b in
+            let ka = (order[a.element.file] ?? Int.max, a.element.line ?? Int.max, a.element.column ?? Int.max, a.offset)
+            let kb = (order[b.element.file] ?? Int.max, b.element.line ?? Int.max, b.element.column ?? Int.max, b.offset)
+            return ka < kb
+        }.map(\.element)
         let files = fragments.map { LoadedFile(path: $0.file, kind: $0.kind, status: $0.status) }
         return LoadReport(inventory: inventory, files: files, warnings: warnings, errors: errors)
     }

@@ -10,6 +10,14 @@ enum CloudTrailReader {
         }
     }
 
+    static func readBare(_ root: JSONValue, into fragment: inout InventoryFragment, ctx: ReadContext) {
+        if case .array(let items) = root {
+            for (i, item) in items.enumerated() { read(item, at: [.index(i)], into: &fragment, ctx: ctx) }
+        } else {
+            read(root, at: [], into: &fragment, ctx: ctx)
+        }
+    }
+
     static func readLookupEvents(_ root: JSONObject, into fragment: inout InventoryFragment, ctx: ReadContext) {
         let items = ctx.list(root["Events"] ?? .null, at: [.key("Events")], expected: "CloudTrail events") ?? []
         for (i, item) in items.enumerated() {

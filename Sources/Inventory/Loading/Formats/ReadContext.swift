@@ -30,7 +30,13 @@ final class ReadContext {
         let positions = document.positions(of: pending.map(\.path))
         var warnings: [LoadDiagnostic] = []
         var errors: [LoadDiagnostic] = []
-        for p in pending {
+        // In file order, so a user can work down the file; ties keep the order they were found in.
+        let ordered = pending.enumerated().sorted { a, b in
+            let pa = positions[a.element.path].map { ($0.line, $0.column) } ?? (Int.max, Int.max)
+            let pb = positions[b.element.path].map { ($0.line, $0.column) } ?? (Int.max, Int.max)
+            return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
+        for p in ordered {
             let d = LoadDiagnostic(file: file, position: positions[p.path], field: p.field, message: p.message)
             if p.isError { errors.append(d) } else { warnings.append(d) }
         }

@@ -15,6 +15,8 @@ enum InputKind: String, Sendable {
     case oidcProviders = "iam-oidc-providers"
     case cloudTrail = "cloudtrail"
     case cloudTrailLookup = "cloudtrail-lookup-events"
+    /// One CloudTrail record, or a bare list of them, as documentation and test suites show them.
+    case cloudTrailRecord = "cloudtrail-records"
     case unrecognised
 
     static let nativeKeys = ["accounts", "roles", "users", "organization"]
@@ -41,6 +43,7 @@ enum InputKind: String, Sendable {
             if o["SAMLProviderList"] != nil { return .samlProviders }
             if o["OpenIDConnectProviderList"] != nil { return .oidcProviders }
             if o["Records"]?.arrayValue != nil { return .cloudTrail }
+            if o["eventSource"]?.stringValue != nil, o["eventName"]?.stringValue != nil, o["eventTime"] != nil { return .cloudTrailRecord }
             if let events = o["Events"]?.arrayValue, events.contains(where: { $0["CloudTrailEvent"] != nil }) { return .cloudTrailLookup }
             // Several accounts in one file: {"111111111111": {dump}, ...}.
             if !o.isEmpty, o.members.allSatisfy({ AccountID.isValid($0.key) && $0.value.objectValue.map(isAuthorizationDetails) == true }) {
@@ -50,6 +53,7 @@ enum InputKind: String, Sendable {
         case .array(let items):
             // Several accounts in one file: [{dump}, {dump}].
             if !items.isEmpty, items.allSatisfy({ $0.objectValue.map(isAuthorizationDetails) == true }) { return .authorizationDetails }
+            if !items.isEmpty, items.allSatisfy({ $0["eventSource"]?.stringValue != nil && $0["eventName"]?.stringValue != nil }) { return .cloudTrailRecord }
             return .unrecognised
         default:
             return .unrecognised
