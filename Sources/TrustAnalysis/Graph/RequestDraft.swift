@@ -1,3 +1,4 @@
+import Foundation
 import PolicyEngine
 
 /// The most capable request a caller could make to pass one trust statement: built from the

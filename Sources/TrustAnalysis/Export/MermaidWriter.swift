@@ -1,0 +1,36 @@
+import Foundation
+/// `graph --format mermaid`: a flowchart for Markdown documents; edges labelled with the severity glyph
+/// and the requirements, risky edges styled in their severity's colour.
+public enum MermaidWriter {
+    public static func write(_ graph: TrustGraph) -> String {
+        var out = "flowchart LR\n"
+        var ids: [String: String] = [:]
+        for (i, n) in graph.nodes.enumerated() {
+            let id = "n\(i)"
+            ids[n.id] = id
+            let label = escape(n.label + (n.isAdministrator ? " (admin)" : ""))
+            switch n.kind {
+            case .role: out += "  \(id)[\"\(label)\"]\n"
+            case .user: out += "  \(id)([\"\(label)\"])\n"
+            case .account: out += "  \(id)[/\"\(label) \(n.id)\"/]\n"
+            case .service: out += "  \(id){{\"\(label)\"}}\n"
+            case .federated: out += "  \(id){\"\(label)\"}\n"
+            case .anyone: out += "  \(id)((\"anyone\"))\n"
+            }
+        }
+        var styles: [String] = []
+        for (i, e) in graph.edges.enumerated() {
+            guard let a = ids[e.from], let b = ids[e.to] else { continue }
+            var label = e.requires.map(\.label)
+            if let s = e.severity { label.insert(s.glyph, at: 0) }
+            out += label.isEmpty ? "  \(a) --> \(b)\n" : "  \(a) -->|\"\(escape(label.joined(separator: " ")))\"| \(b)\n"
+            if let s = e.severity { styles.append("  linkStyle \(i) stroke:\(DOTWriter.color(s)),stroke-width:2px") }
+        }
+        for s in styles { out += s + "\n" }
+        return out
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\"", with: "#quot;")
+    }
+}
