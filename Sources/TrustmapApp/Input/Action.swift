@@ -13,6 +13,8 @@ public enum Action: Sendable, Hashable {
     case toggleReveal
     case help
     case quit
+    /// A key for the active main-view screen (graph, findings, simulate, matrix, results).
+    case screenKey(Key)
     /// A key typed into the open overlay (search text, palette, help filter, confirmation).
     case input(Key)
     /// A palette command, as typed (also what `--walkthrough` files and tests send).

@@ -8,6 +8,12 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case palette
     case help
     case confirm
+    /// The main pane, focused, showing the trust graph / findings / results / simulate / matrix.
+    case graph
+    case findings
+    case list
+    case simulate
+    case matrix
 
     public var title: String {
         switch self {
@@ -16,6 +22,11 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .palette: return "Command palette (:)"
         case .help: return "Help (?)"
         case .confirm: return "Reveal confirmation"
+        case .graph: return "Trust graph (main pane focused)"
+        case .findings: return "Findings (main pane focused)"
+        case .list: return "Who can assume / paths (main pane focused)"
+        case .simulate: return "Simulate (main pane focused)"
+        case .matrix: return "Account matrix (main pane focused)"
         }
     }
 }
@@ -36,7 +47,9 @@ public struct KeyBinding: Sendable, Hashable {
 /// The one key table: it dispatches keys, and generates the status bar, the help overlay and the
 /// README's key table, so the three cannot drift apart.
 public enum KeyTable {
-    public static let bindings: [KeyBinding] = [
+    public static let bindings: [KeyBinding] = baseBindings + graphBindings + findingsBindings + listBindings + simulateBindings + matrixBindings
+
+    static let baseBindings: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, context: .main, hint: nil, help: "move up"),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, context: .main, hint: nil, help: "move down"),
         KeyBinding(keys: [.left, .character("h")], action: .fold, context: .main, hint: nil, help: "fold an account / go to its account"),
@@ -77,9 +90,33 @@ public enum KeyTable {
         KeyBinding(keys: [.character("n"), .escape], action: nil, context: .confirm, hint: "keep masked", help: "keep secrets masked"),
     ]
 
+    static let graphBindings: [KeyBinding] = [
+        KeyBinding(keys: [.up, .down, .character("k"), .character("j")], action: nil, context: .graph, hint: "edge", help: "select the previous / next edge"),
+        KeyBinding(keys: [.enter], action: nil, context: .graph, hint: "follow", help: "focus the graph on the far end of the selected edge"),
+        KeyBinding(keys: [.character("s")], action: nil, context: .graph, hint: "simulate edge", help: "simulate the selected edge (its caller and role)"),
+        KeyBinding(keys: [.character("+"), .character("-")], action: nil, context: .graph, hint: "depth", help: "show more / fewer hops"),
+        KeyBinding(keys: [.character("o")], action: nil, context: .graph, hint: "overview", help: "account-level overview / back to the selection"),
+        KeyBinding(keys: [.tab], action: nil, context: .graph, hint: nil, help: "next pane"),
+    ]
+
+    static let findingsBindings: [KeyBinding] = [
+        KeyBinding(keys: [.up, .down, .pageUp, .pageDown], action: nil, context: .findings, hint: nil, help: "move"),
+        KeyBinding(keys: [.enter], action: nil, context: .findings, hint: "jump", help: "jump to the subject in the graph"),
+        KeyBinding(keys: [.character("o")], action: nil, context: .findings, hint: "sort", help: "sort by severity, rule, subject, account"),
+        KeyBinding(keys: [.character("v")], action: nil, context: .findings, hint: "severity", help: "raise the minimum severity (wraps to all)"),
+        KeyBinding(keys: [.character("r")], action: nil, context: .findings, hint: "rule", help: "only this finding's rule / all rules"),
+        KeyBinding(keys: [.character("a")], action: nil, context: .findings, hint: "account", help: "only this finding's account / all accounts"),
+    ]
+
+    static let listBindings: [KeyBinding] = [
+        KeyBinding(keys: [.up, .down], action: nil, context: .list, hint: nil, help: "move"),
+        KeyBinding(keys: [.enter], action: nil, context: .list, hint: "open", help: "open the principal (or the chain's end) in the graph"),
+        KeyBinding(keys: [.character("s")], action: nil, context: .list, hint: "simulate", help: "simulate this principal assuming the role"),
+    ]
+
     /// The action of a key on the main screen, or nil.
     public static func action(for key: Key) -> Action? {
-        for b in bindings where b.context == .main && b.keys.contains(key) { return b.action }
+        for b in baseBindings where b.context == .main && b.keys.contains(key) { return b.action }
         return nil
     }
 
@@ -87,9 +124,16 @@ public enum KeyTable {
         bindings.filter { $0.context == context }
     }
 
-    /// The status bar's hints for a context: `? help  / search …`.
+    /// The status bar's hints for a context: `? help  / search …`. A focused screen shows its own keys
+    /// first, then the dashboard's.
     public static func hints(in context: KeyContext) -> [(key: String, label: String)] {
-        bindings(in: context).compactMap { b in b.hint.map { (b.keyText, $0) } }
+        let own = bindings(in: context).compactMap { b in b.hint.map { (b.keyText, $0) } }
+        switch context {
+        case .graph, .findings, .list, .simulate, .matrix:
+            return own + [("Tab", "pane")] + hints(in: .main).filter { ["?", "q"].contains($0.key) }
+        default:
+            return own
+        }
     }
 
     /// The key table as Markdown, for the README (a test keeps the README in step).

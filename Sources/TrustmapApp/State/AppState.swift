@@ -1,5 +1,6 @@
 import Inventory
 import TerminalUI
+import TrustAnalysis
 
 /// An overlay drawn above the panes; it takes the keys while open.
 public enum Overlay: Sendable, Hashable {
@@ -15,7 +16,9 @@ public enum Overlay: Sendable, Hashable {
 
 /// Everything the dashboard shows, as a value. `update` changes it, `view` draws it.
 public struct AppState: Sendable {
-    public var inventory: Inventory
+    /// The analysed inventory every view reads (loaded and analysed once).
+    public let analysis: Analysis
+    public var inventory: Inventory { analysis.inventory }
     /// Where the inventory came from, for the header ("demo" or the paths given).
     public var sourceDescription: String
     public var loadWarnings: Int
@@ -51,6 +54,13 @@ public struct AppState: Sendable {
     public var paletteHistory: [String]
     public var paletteHistoryPosition: Int?
 
+    public var graphScreen: GraphScreen
+    public var findingsScreen: FindingsScreen
+    public var simulateScreen: SimulateScreen
+    public var matrixScreen: MatrixScreen
+    /// Who-can-assume and paths results, shown in the main pane.
+    public var listScreen: ListScreen
+
     /// Set when the program should end, with its exit status.
     public var exitStatus: Int32?
 
@@ -58,8 +68,14 @@ public struct AppState: Sendable {
     public var screenWidth: Int = 80
     public var screenHeight: Int = 24
 
-    public init(inventory: Inventory, sourceDescription: String, loadWarnings: Int = 0, now: Int64, themes: ThemeCatalog = .builtin, themeName: String? = nil, revealSecrets: Bool = false) {
-        self.inventory = inventory
+    public init(analysis: Analysis, sourceDescription: String, loadWarnings: Int = 0, now: Int64, themes: ThemeCatalog = .builtin, themeName: String? = nil, revealSecrets: Bool = false) {
+        self.analysis = analysis
+        let inventory = analysis.inventory
+        graphScreen = GraphScreen()
+        findingsScreen = FindingsScreen()
+        simulateScreen = SimulateScreen()
+        matrixScreen = MatrixScreen()
+        listScreen = ListScreen()
         self.sourceDescription = sourceDescription
         self.loadWarnings = loadWarnings
         self.now = now
@@ -81,6 +97,11 @@ public struct AppState: Sendable {
         // The first account starts unfolded so the first screen already shows roles.
         if let first = navigatorIndex.accounts.first { expanded.insert(first.account.id) }
         rebuildNavigator()
+    }
+
+    /// What the main-view screens may read.
+    public var screenContext: ScreenContext {
+        ScreenContext(analysis: analysis, revealSecrets: revealSecrets, now: now, selectedId: selection?.id)
     }
 
     public var theme: Theme { themes.themes.indices.contains(themeIndex) ? themes.themes[themeIndex] : Theme(name: "plain", styles: [:]) }
@@ -122,7 +143,7 @@ public struct AppState: Sendable {
             navigatorCursor = i
             return true
         }
-        let account = inventory.roles.first { $0.arn == id }?.accountId ?? inventory.users.first { $0.arn == id }?.accountId
+        let account = inventory.role(arn: id)?.accountId ?? inventory.user(arn: id)?.accountId
         guard let account else { return false }
         expanded.insert(account)
         rebuildNavigator()

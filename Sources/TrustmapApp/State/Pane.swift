@@ -11,4 +11,6 @@ public enum MainView: Sendable, Hashable {
     case findings
     case simulate
     case matrix
+    /// Who-can-assume or paths results.
+    case list
 }

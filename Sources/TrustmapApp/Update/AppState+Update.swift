@@ -9,6 +9,7 @@ extension AppState {
         case .mouse(let m): return .mouse(m)
         case .key(let key):
             if overlay != nil { return .input(key) }
+            if mainView != .overview, focus == .main || activeScreenCapturesAllKeys { return .screenKey(key) }
             return KeyTable.action(for: key)
         }
     }
@@ -20,6 +21,10 @@ extension AppState {
         switch action {
         case .input(let key):
             return handleOverlayKey(key)
+        case .screenKey(let key):
+            let outcome = handleScreenKey(key)
+            if outcome == .notHandled, let fallback = KeyTable.action(for: key) { return update(fallback) }
+            apply(outcome)
         case .interrupt(let signal):
             exitStatus = 128 + signal
         case .quit:
@@ -61,7 +66,9 @@ extension AppState {
                 }
             }
         case .back:
-            if focus != .navigator {
+            if focus == .navigator, mainView == .overview {
+                break
+            } else if focus != .navigator {
                 focus = .navigator
             } else {
                 mainView = .overview
@@ -73,10 +80,21 @@ extension AppState {
         case .openPalette:
             overlay = .palette(TextField(""))
             paletteHistoryPosition = nil
-        case .showGraph: mainView = .graph
-        case .showFindings: mainView = .findings
-        case .simulate: mainView = .simulate
-        case .showMatrix: mainView = .matrix
+        case .showGraph:
+            mainView = .graph
+            graphScreen.selectedEdge = 0
+        case .showFindings:
+            mainView = .findings
+            focus = .main
+        case .simulate:
+            let id = selection?.id
+            let isRole = selectedRole != nil
+            simulateScreen.prefill(principal: isRole ? nil : (selectedUser != nil || selection?.accountId != nil ? id : nil), role: isRole ? id : nil, context: screenContext)
+            mainView = .simulate
+            focus = .main
+        case .showMatrix:
+            mainView = .matrix
+            focus = .main
         case .nextTheme:
             if !themes.themes.isEmpty {
                 themeIndex = (themeIndex + 1) % themes.themes.count
@@ -100,6 +118,54 @@ extension AppState {
     }
 
     var pageSize: Int { 10 }
+
+    /// True while the active screen edits text (the simulate form): every key goes to it.
+    var activeScreenCapturesAllKeys: Bool {
+        switch mainView {
+        case .simulate: return simulateScreen.capturesAllKeys
+        case .matrix: return matrixScreen.capturesAllKeys
+        default: return false
+        }
+    }
+
+    mutating func handleScreenKey(_ key: Key) -> ScreenOutcome {
+        let context = screenContext
+        switch mainView {
+        case .overview: return .notHandled
+        case .graph: return graphScreen.handle(key, context: context)
+        case .findings: return findingsScreen.handle(key, context: context)
+        case .simulate: return simulateScreen.handle(key, context: context)
+        case .matrix: return matrixScreen.handle(key, context: context)
+        case .list: return listScreen.handle(key, context: context)
+        }
+    }
+
+    /// Carries out what a screen asked for.
+    mutating func apply(_ outcome: ScreenOutcome) {
+        switch outcome {
+        case .notHandled, .handled: break
+        case .select(let id, let openGraph):
+            if select(id: id) {
+                keepCursorVisible()
+                detailsScroll = 0
+                if openGraph {
+                    mainView = .graph
+                    graphScreen.selectedEdge = 0
+                    focus = .navigator
+                }
+            } else {
+                message = "\(id) is not in the navigator (outside the inventory)"
+                messageIsError = false
+            }
+        case .simulate(let principal, let role):
+            simulateScreen.prefill(principal: principal, role: role, context: screenContext)
+            mainView = .simulate
+            focus = .main
+        case .message(let text, let isError):
+            message = text
+            messageIsError = isError
+        }
+    }
 
     mutating func move(by delta: Int) {
         switch focus {

@@ -1,4 +1,5 @@
 import TerminalUI
+import TrustAnalysis
 
 /// The command palette's commands: they mirror the command line, so what works in a script works here.
 public struct PaletteCommand: Sendable {
@@ -99,12 +100,75 @@ extension AppState {
             themeIndex = i
             message = "theme: \(n)"
         case "graph":
-            guard let target = args.first else { return fail("graph: name an ARN or account id") }
-            guard select(id: target) else { return fail("graph: '\(target)' is not in the inventory") }
-            keepCursorVisible()
+            var target: String?
+            var i = 0
+            while i < args.count {
+                if args[i] == "--depth" {
+                    guard i + 1 < args.count, let d = Int(args[i + 1]), (1...4).contains(d) else { return fail("graph: --depth takes 1 to 4") }
+                    graphScreen.depth = d
+                    i += 1
+                } else if args[i].hasPrefix("-") {
+                    return fail("graph: unknown flag \(args[i]) (known: --depth N)")
+                } else {
+                    target = args[i]
+                }
+                i += 1
+            }
+            if let target {
+                guard select(id: target) else { return fail("graph: '\(target)' is not in the inventory") }
+                keepCursorVisible()
+            }
+            graphScreen.selectedEdge = 0
             mainView = .graph
         case "findings":
+            if let error = findingsScreen.apply(arguments: args) { return fail(error) }
             mainView = .findings
+            focus = .main
+        case "simulate":
+            if let error = simulateScreen.apply(arguments: args, context: screenContext) { return fail(error) }
+            mainView = .simulate
+            focus = .main
+        case "who-can-assume":
+            guard let role = args.first, !role.hasPrefix("-") else { return fail("who-can-assume: name a role ARN") }
+            guard inventory.role(arn: role) != nil else { return fail("who-can-assume: no role \(role) in the inventory") }
+            listScreen = ListScreen()
+            listScreen.content = .whoCanAssume(role: role, assumers: analysis.whoCanAssume(roleArn: role))
+            mainView = .list
+            focus = .main
+        case "paths":
+            var from: String?, to: String?, maxHops = 5
+            var i = 0
+            while i < args.count {
+                let flag = args[i]
+                guard i + 1 < args.count || !flag.hasPrefix("--") else { return fail("paths: \(flag) needs a value") }
+                switch flag {
+                case "--from": from = args[i + 1]; i += 1
+                case "--to": to = args[i + 1]; i += 1
+                case "--max-hops":
+                    guard let n = Int(args[i + 1]), (1...10).contains(n) else { return fail("paths: --max-hops takes 1 to 10") }
+                    maxHops = n
+                    i += 1
+                default: return fail("paths: unknown argument \(flag) (usage: paths --from X [--to Y] [--max-hops N])")
+                }
+                i += 1
+            }
+            guard let from else { return fail("paths: --from is required (an account id or ARN)") }
+            listScreen = ListScreen()
+            listScreen.content = .paths(from: from, to: to, chains: analysis.paths(from: from, to: to, maxHops: maxHops))
+            mainView = .list
+            focus = .main
+        case "export":
+            guard args.count == 2 else { return fail("export: usage: export dot|mermaid|json|sarif FILE") }
+            let graph = analysis.graph.neighbourhood(of: mainView == .graph ? selection?.id : nil, depth: graphScreen.depth)
+            let contents: String
+            switch args[0] {
+            case "dot": contents = DOTWriter.write(graph)
+            case "mermaid": contents = MermaidWriter.write(graph)
+            case "json": contents = mainView == .findings ? FindingsJSONWriter.write(findingsScreen.visible(analysis)) : GraphJSONWriter.write(graph)
+            case "sarif": contents = SARIFWriter.write(findingsScreen.visible(analysis))
+            default: return fail("export: format must be dot, mermaid, json or sarif")
+            }
+            return [.writeFile(path: args[1], contents: contents)]
         default:
             if PaletteCommand.catalogue.contains(where: { $0.name == name }) {
                 return fail("\(name): not available in this build yet")

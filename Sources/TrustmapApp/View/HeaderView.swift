@@ -1,4 +1,5 @@
 import TerminalUI
+import TrustAnalysis
 
 enum HeaderView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, rect: Rect) {
@@ -7,6 +8,13 @@ enum HeaderView {
         let name = inv.name ?? state.sourceDescription
         let left = " trustmap · \(name) · \(inv.accounts.count) accounts · \(inv.roles.count) roles · \(inv.users.count) users"
         var right: StyledLine = []
+        // Findings by severity, glyph and count: readable without colour.
+        var counts: [Severity: Int] = [:]
+        for f in state.analysis.findings where !f.isSuppressed { counts[f.severity, default: 0] += 1 }
+        for s in Severity.allCases.reversed() {
+            right.append(TextRun(" \(s.glyph) \(counts[s] ?? 0) ", counts[s] == nil ? .header : SeverityStyle.role(s)))
+        }
+        right.append(TextRun(" ", .header))
         if state.revealSecrets {
             right.append(TextRun(" ⚠ SECRETS REVEALED (x masks) ", .warning))
             right.append(TextRun(" ", .header))
@@ -26,7 +34,19 @@ enum StatusBarView {
         case .palette?: context = .palette
         case .help?: context = .help
         case .confirmReveal?: context = .confirm
-        case nil: context = .main
+        case nil:
+            if state.focus == .main || state.activeScreenCapturesAllKeys {
+                switch state.mainView {
+                case .overview: context = .main
+                case .graph: context = .graph
+                case .findings: context = .findings
+                case .list: context = .list
+                case .simulate: context = .simulate
+                case .matrix: context = .matrix
+                }
+            } else {
+                context = .main
+            }
         }
         if let message = state.message {
             buffer.write(" " + message, x: rect.x, y: rect.y, role: state.messageIsError ? .denied : .status, maxWidth: rect.width)

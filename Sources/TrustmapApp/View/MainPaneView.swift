@@ -5,16 +5,42 @@ import TerminalUI
 enum MainPaneView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, rect: Rect) {
         let focused = state.focus == .main
-        let (title, lines) = content(state, width: max(1, rect.width - 2))
-        buffer.drawBox(rect, title: AppView.paneTitle(title, focused: focused), role: focused ? .focus : .border)
+        let context = state.screenContext
         let inner = rect.inset(by: 1)
+        func framed(_ title: String) {
+            buffer.drawBox(rect, title: AppView.paneTitle(title, focused: focused), role: focused ? .focus : .border)
+        }
+        switch state.mainView {
+        case .overview: break
+        case .graph:
+            framed(state.graphScreen.title(context: context))
+            state.graphScreen.draw(into: &buffer, rect: inner, context: context)
+            return
+        case .findings:
+            framed(state.findingsScreen.title(context: context))
+            state.findingsScreen.draw(into: &buffer, rect: inner, context: context)
+            return
+        case .simulate:
+            framed(state.simulateScreen.title(context: context))
+            state.simulateScreen.draw(into: &buffer, rect: inner, context: context)
+            return
+        case .matrix:
+            framed(state.matrixScreen.title(context: context))
+            state.matrixScreen.draw(into: &buffer, rect: inner, context: context)
+            return
+        case .list:
+            framed(state.listScreen.title(context: context))
+            state.listScreen.draw(into: &buffer, rect: inner, context: context)
+            return
+        }
+        let (title, lines) = content(state, width: max(1, rect.width - 2))
+        framed(title)
         guard !inner.isEmpty else { return }
         ScrollText.draw(lines.flatMap { StyledWrap.wrap($0, width: inner.width) }, into: &buffer, rect: inner, scroll: state.mainScroll)
     }
 
     static func content(_ state: AppState, width: Int) -> (String, [StyledLine]) {
-        switch state.mainView {
-        case .overview, .graph, .findings, .simulate, .matrix:
+        do {
             if let role = state.selectedRole {
                 return ("Trust · \(role.name)", TrustSummary.lines(for: role, state: state, width: width))
             }

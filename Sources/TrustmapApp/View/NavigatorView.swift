@@ -1,5 +1,6 @@
 import Inventory
 import TerminalUI
+import TrustAnalysis
 
 enum NavigatorView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, rect: Rect) {
@@ -47,10 +48,12 @@ enum NavigatorView {
                 TextRun(" " + shortId(id), .muted),
                 TextRun(" " + tag, tag == "org" ? .muted : .info),
             ]
-        case .role:
-            return [TextRun("  ", .text), TextRun(item.label, .text)]
-        case .user:
-            return [TextRun("  ", .text), TextRun(item.label, .text), TextRun(" (user)", .muted)]
+        case .role(let arn):
+            let worst = state.analysis.worstSeverity(forNode: arn)
+            return [TextRun(" " + (worst?.glyph ?? " ") + " ", SeverityStyle.role(worst)), TextRun(item.label, .text)]
+        case .user(let arn):
+            let worst = state.analysis.worstSeverity(forNode: arn)
+            return [TextRun(" " + (worst?.glyph ?? " ") + " ", SeverityStyle.role(worst)), TextRun(item.label, .text), TextRun(" (user)", .muted)]
         }
     }
 

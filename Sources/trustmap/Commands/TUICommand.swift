@@ -3,6 +3,7 @@ import Foundation
 import Inventory
 import NcursesBackend
 import TerminalUI
+import TrustAnalysis
 import TrustmapApp
 
 /// The dashboard (the default command).
@@ -41,11 +42,12 @@ struct TUICommand: ParsableCommand {
         // NO_COLOR (https://no-color.org): any non-empty value means no colour at all.
         if let noColor = env["NO_COLOR"], !noColor.isEmpty { themeName = "mono" }
 
+        let now = Int64(Date().timeIntervalSince1970)
         var state = AppState(
-            inventory: report.inventory,
+            analysis: Analysis.analyze(report.inventory, at: now),
             sourceDescription: inventory.inventory.isEmpty ? "demo" : inventory.inventory.joined(separator: ", "),
             loadWarnings: report.warnings.count,
-            now: Int64(Date().timeIntervalSince1970),
+            now: now,
             themes: catalog,
             themeName: themeName,
             revealSecrets: revealSecrets

@@ -1,6 +1,7 @@
 import Inventory
 import PolicyEngine
 import TerminalUI
+import TrustAnalysis
 @testable import TrustmapApp
 
 /// A small estate written inline, so shell tests do not move when the demo grows.
@@ -36,7 +37,7 @@ enum Fixtures {
     }
 
     static func state(themeName: String? = nil) -> AppState {
-        AppState(inventory: inventory, sourceDescription: "fixture", now: now, themeName: themeName)
+        AppState(analysis: Analysis.analyze(inventory, at: now), sourceDescription: "fixture", now: now, themeName: themeName)
     }
 }
 

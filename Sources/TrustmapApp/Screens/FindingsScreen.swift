@@ -1,0 +1,213 @@
+import TerminalUI
+import TrustAnalysis
+
+/// The findings view: every finding, filterable by severity, rule and account, sortable; Enter jumps
+/// to the subject.
+public struct FindingsScreen: Sendable {
+    public enum SortOrder: String, Sendable, CaseIterable {
+        case severity, rule, subject, account
+    }
+
+    public var minimumSeverity: Severity = .info
+    public var rule: String?
+    public var account: String?
+    public var sort: SortOrder = .severity
+    public var cursor = 0
+    public var scroll = 0
+    public var showSuppressed = true
+
+    public init() {}
+
+    /// The findings shown, in the chosen order.
+    public func visible(_ analysis: Analysis) -> [Finding] {
+        var list = analysis.findings.filter { f in
+            f.severity >= minimumSeverity && (rule.map { f.rule == $0 } ?? true)
+                && (account.map { Self.accountOf(f.subject) == $0 } ?? true) && (showSuppressed || !f.isSuppressed)
+        }
+        switch sort {
+        case .severity: break  // the analysis order: severity, rule, subject
+        case .rule: list.sort { ($0.rule, $0.subject, $1.severity) < ($1.rule, $1.subject, $0.severity) }
+        case .subject: list.sort { ($0.subject, $1.severity, $0.rule) < ($1.subject, $0.severity, $1.rule) }
+        case .account: list.sort { (Self.accountOf($0.subject), $1.severity, $0.rule, $0.subject) < (Self.accountOf($1.subject), $0.severity, $1.rule, $1.subject) }
+        }
+        return list
+    }
+
+    static func accountOf(_ arn: String) -> String {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count > 4 ? String(parts[4]) : arn
+    }
+
+    /// Applies `:findings [--min-severity S] [--account ID] [RULE_ID]`; returns an error sentence or nil.
+    public mutating func apply(arguments: [String]) -> String? {
+        var min: Severity = .info
+        var rule: String?
+        var account: String?
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            switch a {
+            case "--min-severity":
+                guard i + 1 < arguments.count, let s = Severity(name: arguments[i + 1]) else {
+                    return "findings: --min-severity takes critical, high, medium, low or info"
+                }
+                min = s
+                i += 1
+            case "--account":
+                guard i + 1 < arguments.count else { return "findings: --account takes an account id" }
+                account = arguments[i + 1]
+                i += 1
+            default:
+                if a.hasPrefix("-") { return "findings: unknown flag \(a) (known: --min-severity S, --account ID, RULE_ID)" }
+                guard FindingRule.named(a.uppercased()) != nil else {
+                    return "findings: no rule \(a); rules start with TM- (see ? for help)"
+                }
+                rule = a.uppercased()
+            }
+            i += 1
+        }
+        minimumSeverity = min
+        self.rule = rule
+        self.account = account
+        cursor = 0
+        scroll = 0
+        return nil
+    }
+
+    public mutating func handle(_ key: Key, context: ScreenContext) -> ScreenOutcome {
+        let list = visible(context.analysis)
+        switch key {
+        case .up, .character("k"): cursor = max(0, cursor - 1)
+        case .down, .character("j"): cursor = min(max(0, list.count - 1), cursor + 1)
+        case .pageUp: cursor = max(0, cursor - 10)
+        case .pageDown: cursor = min(max(0, list.count - 1), cursor + 10)
+        case .home: cursor = 0
+        case .end: cursor = max(0, list.count - 1)
+        case .character("o"):
+            let all = SortOrder.allCases
+            sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+            cursor = 0
+            return .message("findings sorted by \(sort.rawValue)", isError: false)
+        case .character("v"):
+            // Cycles the minimum severity: info → low → … → critical → info.
+            let all = Severity.allCases
+            minimumSeverity = all[(all.firstIndex(of: minimumSeverity)! + 1) % all.count]
+            cursor = 0
+            return .message("showing \(minimumSeverity.name) and worse", isError: false)
+        case .character("r"):
+            // Filters to the rule of the finding under the cursor, or clears the rule filter.
+            if rule != nil {
+                rule = nil
+            } else if list.indices.contains(cursor) {
+                rule = list[cursor].rule
+            }
+            cursor = 0
+        case .character("a"):
+            if account != nil {
+                account = nil
+            } else if list.indices.contains(cursor) {
+                account = Self.accountOf(list[cursor].subject)
+            }
+            cursor = 0
+        case .enter:
+            guard list.indices.contains(cursor) else { return .handled }
+            return .select(id: list[cursor].subject, openGraph: true)
+        default:
+            return .notHandled
+        }
+        return .handled
+    }
+
+    public func title(context: ScreenContext) -> String {
+        var parts = ["Findings"]
+        if minimumSeverity > .info { parts.append("≥ \(minimumSeverity.name)") }
+        if let rule { parts.append(rule) }
+        if let account { parts.append("account \(account)") }
+        parts.append("by \(sort.rawValue)")
+        return parts.joined(separator: " · ")
+    }
+
+    public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        let list = visible(context.analysis)
+        guard !list.isEmpty else {
+            buffer.write("No findings match these filters.", x: rect.x, y: rect.y, role: .muted, maxWidth: rect.width)
+            return
+        }
+        let rows = rect.height
+        let c = min(cursor, list.count - 1)
+        let start = max(0, min(c - rows / 2, list.count - rows))
+        for row in 0..<rows {
+            let i = start + row
+            guard i < list.count else { break }
+            let f = list[i]
+            let y = rect.y + row
+            let role = SeverityStyle.role(f.severity)
+            let subject = f.subject.split(separator: ":").last.map(String.init) ?? f.subject
+            let line: StyledLine = [
+                TextRun(f.severity.glyph + " ", role),
+                TextRun(DisplayWidth.pad(f.severity.name, to: 9), role),
+                TextRun(DisplayWidth.pad(f.rule, to: 32), .text),
+                TextRun(subject, .text),
+                TextRun(f.isSuppressed ? "  (suppressed)" : "", .muted),
+            ]
+            if i == c {
+                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: Cell(" ", role: .selection))
+                buffer.write(line.plainText, x: rect.x, y: y, role: .selection, maxWidth: rect.width)
+            } else {
+                buffer.write(runs: line, x: rect.x, y: y, maxWidth: rect.width)
+            }
+        }
+    }
+
+    public func detailsLines(context: ScreenContext, width: Int) -> [StyledLine]? {
+        let list = visible(context.analysis)
+        guard list.indices.contains(cursor) else { return nil }
+        return FindingDetails.lines(list[cursor], width: width)
+    }
+}
+
+/// The style role of a severity: the colour half of "colour and glyph".
+public enum SeverityStyle {
+    public static func role(_ s: Severity?) -> StyleRole {
+        switch s {
+        case .critical?: return .critical
+        case .high?: return .high
+        case .medium?: return .medium
+        case .low?: return .low
+        case .info?: return .info
+        case nil: return .text
+        }
+    }
+}
+
+/// A finding in full, for the details pane.
+enum FindingDetails {
+    static func lines(_ f: Finding, width: Int) -> [StyledLine] {
+        var out: [StyledLine] = [
+            [TextRun(f.severity.glyph + " " + f.severity.name.uppercased(), SeverityStyle.role(f.severity)), TextRun("  " + f.rule, .muted)],
+            [TextRun(f.title, .title)],
+            [],
+            [TextRun("subject ", .muted), TextRun(f.subject, .text)],
+        ]
+        if let e = f.edge { out.append([TextRun("edge ", .muted), TextRun("\(e.from) → \(e.to)", .text)]) }
+        if let s = f.suppression { out.append([TextRun("suppressed ", .muted), TextRun(s, .info)]) }
+        out.append([])
+        out.append([TextRun("Evidence", .title)])
+        out.append([TextRun(f.evidence, .text)])
+        out.append([])
+        out.append([TextRun("Remediation", .title)])
+        out.append([TextRun(f.remediation, .text)])
+        if let rule = FindingRule.named(f.rule) {
+            out.append([])
+            out.append([TextRun("About this rule", .title)])
+            out.append([TextRun(rule.help, .muted)])
+        }
+        return out.flatMap { line -> [StyledLine] in
+            // Long prose wraps by words.
+            if line.count == 1, DisplayWidth.of(line[0].text) > width {
+                return TextWrap.wrap(line[0].text, width: width).map { [TextRun($0, line[0].role)] }
+            }
+            return [line]
+        }
+    }
+}
