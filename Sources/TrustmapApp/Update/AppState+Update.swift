@@ -17,13 +17,24 @@ extension AppState {
     /// Applies an action. Pure: the only I/O it asks for comes back as effects.
     @discardableResult
     public mutating func update(_ action: Action) -> [Effect] {
+        let effects = apply(action)
+        if mainView == .graph {
+            // The graph follows the navigator while the navigator has the focus; layouts are prepared here,
+            // once per change, so drawing a frame only paints.
+            let inner = ScreenLayout(width: screenWidth, height: screenHeight).main.inset(by: 1)
+            graphScreen.prepare(context: screenContext, width: inner.width, height: inner.height)
+        }
+        return effects
+    }
+
+    mutating func apply(_ action: Action) -> [Effect] {
         message = nil
         switch action {
         case .input(let key):
             return handleOverlayKey(key)
         case .screenKey(let key):
             let outcome = handleScreenKey(key)
-            if outcome == .notHandled, let fallback = KeyTable.action(for: key) { return update(fallback) }
+            if outcome == .notHandled, let fallback = KeyTable.action(for: key) { return apply(fallback) }
             apply(outcome)
         case .interrupt(let signal):
             exitStatus = 128 + signal
@@ -82,6 +93,8 @@ extension AppState {
             paletteHistoryPosition = nil
         case .showGraph:
             mainView = .graph
+            graphScreen.focus = nil
+            graphScreen.overview = false
             graphScreen.selectedEdge = 0
         case .showFindings:
             mainView = .findings
@@ -145,6 +158,7 @@ extension AppState {
         switch outcome {
         case .notHandled, .handled: break
         case .select(let id, let openGraph):
+            if openGraph { graphScreen.focus = nil }
             if select(id: id) {
                 keepCursorVisible()
                 detailsScroll = 0
@@ -173,6 +187,8 @@ extension AppState {
             guard !navigatorItems.isEmpty else { return }
             navigatorCursor = min(max(0, navigatorCursor &+ delta), navigatorItems.count - 1)
             detailsScroll = 0
+            graphScreen.focus = nil
+            graphScreen.selectedEdge = 0
             keepCursorVisible()
         case .details:
             detailsScroll = max(0, detailsScroll &+ delta)
