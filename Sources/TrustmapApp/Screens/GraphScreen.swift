@@ -106,10 +106,8 @@ public struct GraphScreen: Sendable {
             frontier = next
             if frontier.isEmpty { break }
         }
-        // Edges between nodes already kept (found from the other side) complete the picture.
-        for id in ids {
-            for ei in g.outgoingIndices(from: id) where index[g.edges[ei].to] != nil { edgeIndices.insert(ei) }
-        }
+        // Only edges the walk went along: an edge between two callers, or from a caller straight to
+        // something the focus can assume, is not about the focus and would only add crossings.
         let trustEdges = edgeIndices.sorted().map { g.edges[$0] }
         let nodes = ids.map { id -> LayoutGraph.Node in
             let n = g.node(id: id)!
