@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 import Testing
 @testable import TrustmapApp
@@ -157,5 +158,18 @@ struct ShellUpdateTests {
         #expect(s.selection?.label == "Deployer")
         s.update(.mouse(MouseEvent(kind: .wheelDown, x: 3, y: 4)))
         #expect(s.selection?.label == "staging")
+    }
+}
+
+@Suite("README")
+struct ReadmeTests {
+    @Test("the README's key table is the key table the dashboard dispatches with")
+    func keyTableInReadme() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(KeyTable.markdown), "README.md's key table is out of date; paste KeyTable.markdown into it")
+        #expect(readme.hasPrefix("# trustmap"))
+        #expect(readme.contains("swift run trustmap"))
+        #expect(readme.contains("swift test"))
     }
 }
