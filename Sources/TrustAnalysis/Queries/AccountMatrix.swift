@@ -40,6 +40,25 @@ public struct AccountMatrix: Sendable {
 
     /// The trust from `column` into roles of `row`, nil when there is none.
     public func cell(row: String, column: Column) -> Cell? { cells[Self.key(row, column)] }
+
+    /// Every cell with trust, as indices into `rows` and `columns`, row by row then column by column.
+    /// A view indexes the matrix once from these instead of asking rows × columns questions
+    /// (1,000 accounts make a million cells, almost all empty).
+    public var filledPositions: [(row: Int, column: Int)] {
+        var rowIndex: [String: Int] = [:]
+        for (i, r) in rows.enumerated() { rowIndex[r] = i }
+        var columnIndex: [String: Int] = [:]
+        for (i, c) in columns.enumerated() { columnIndex[c.title] = i }
+        var out: [(row: Int, column: Int)] = []
+        out.reserveCapacity(cells.count)
+        for k in cells.keys {
+            guard let split = k.firstIndex(of: "\u{1}"),
+                  let r = rowIndex[String(k[..<split])],
+                  let c = columnIndex[String(k[k.index(after: split)...])] else { continue }
+            out.append((r, c))
+        }
+        return out.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+    }
 }
 
 extension Analysis {

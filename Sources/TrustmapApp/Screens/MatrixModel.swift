@@ -1,3 +1,4 @@
+import TerminalUI
 import TrustAnalysis
 
 /// The account matrix in the form the screen draws from, computed once per analysis: labels, the
@@ -19,6 +20,8 @@ struct MatrixModel: Sendable {
     /// The number a row shares with its column (1-based column index), nil when the row's account is
     /// not a column (a third-party or unknown account whose roles the inventory describes).
     let rowNumbers: [Int?]
+    /// The widest row name, in terminal columns (measured once, not per frame).
+    let maxNameWidth: Int
     /// Per row: the cells with trust, by column.
     let marks: [[Mark]]
     /// How many columns are accounts of the estate; the rest are third parties, unknown externals, anyone.
@@ -60,7 +63,9 @@ struct MatrixModel: Sendable {
         }
         accountColumnCount = accountColumns
         rowNumbers = matrix.rows.map { columnOfAccount[$0].map { $0 + 1 } }
-        rowNames = matrix.rows.map { analysis.inventory.account(id: $0)?.displayName ?? $0 }
+        let names = matrix.rows.map { analysis.inventory.account(id: $0)?.displayName ?? $0 }
+        rowNames = names
+        maxNameWidth = names.reduce(0) { max($0, DisplayWidth.of($1)) }
         var marks = Array(repeating: [Mark](), count: matrix.rows.count)
         for p in matrix.filledPositions {
             let cell = matrix.cell(row: matrix.rows[p.row], column: matrix.columns[p.column])
