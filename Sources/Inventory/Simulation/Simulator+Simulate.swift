@@ -4,41 +4,59 @@ extension Simulator {
     /// The session name a role-ARN caller is given when the request names the role rather than a session.
     static let impliedSessionName = "trustmap-caller"
 
-    /// What STS would answer to `request`, with the full trace.
+    /// What STS would answer to `request`. The decision is computed now; the trace, reason and hints
+    /// when first read.
     public func simulate(_ request: AssumeRoleRequest) -> SimulationResult {
-        let role = roleIndexByArn[request.role].map { roles[$0].target }
+        let compiledRole = roleIndexByArn[request.role].map { roles[$0] }
+        let role = compiledRole?.target
         var assumptions: [String] = []
-        let caller = resolveCaller(request, role: role, assumptions: &assumptions)
+        let resolved = resolveCaller(request, role: role, assumptions: &assumptions)
         var federation = FederationOutcome.notApplicable
-        var scps = GuardrailSet.notApplicable("SCPs do not apply to this caller")
-        var rcps = GuardrailSet.notApplicable("no organization in the inventory")
         var sessionPolicy: CompiledPolicy?
-        var principal = CallerPrincipal(kind: .anonymous, arn: "")
+        var principal = Self.anonymous
         var callerTags: [String: String] = [:]
-        if case .resolved(let side) = caller {
+        if case .resolved(let side) = resolved.resolution {
             principal = side.principal
             callerTags = side.tagsByLowercasedKey
-            scps = scpSet(for: side)
             if let sp = request.sessionPolicy, side.principal.kind == .roleSession {
                 sessionPolicy = CompiledPolicy(name: "session policy", kind: .session, document: sp)
             }
         }
-        if let role {
-            rcps = rcpSet(for: role)
+        if let role, request.action != .assumeRole {
             federation = federationOutcome(request, role: role, principal: principal)
         }
-        let input = AssumeRoleEvaluationInput(request: request, caller: caller, role: role, federation: federation, scps: scps, rcps: rcps, sessionPolicy: sessionPolicy, assumptions: assumptions)
-        let context = AssumeRoleContext(request: request, caller: principal, callerTags: callerTags, role: role, principalOrgID: orgID(of: principal.accountId), resourceOrgID: role.flatMap { orgID(of: $0.accountId) })
+        let input = AssumeRoleEvaluationInput(request: request, caller: resolved.resolution, role: role, federation: federation, scps: resolved.scps, rcps: compiledRole?.rcps ?? Self.noOrganization, sessionPolicy: sessionPolicy, assumptions: assumptions)
+        let context = AssumeRoleContext(request: request, caller: principal, callerTags: callerTags, role: role, principalOrgID: resolved.orgID, resourceOrgID: compiledRole?.orgID)
         return AssumeRoleEvaluator.evaluate(input, context: context)
     }
 
-    func orgID(of account: String?) -> String? {
+    static let anonymous = CallerPrincipal(kind: .anonymous, arn: "")
+
+    /// A resolved caller with the SCPs and organization of its account.
+    struct ResolvedCaller {
+        var resolution: AssumeRoleEvaluationInput.CallerResolution
+        var scps: GuardrailSet
+        var orgID: String?
+    }
+
+    static func orgID(of account: String?, organizationID: String?, managementAccount: String?, accounts: [String: Account]) -> String? {
         guard let account, let organizationID, let a = accounts[account] else { return nil }
         return a.inOrganization || a.id == managementAccount ? organizationID : nil
     }
 
+    func resolveCaller(_ r: AssumeRoleRequest, role: TargetRole?, assumptions: inout [String]) -> ResolvedCaller {
+        let resolution = resolveCallerSide(r, role: role, assumptions: &assumptions)
+        guard case .resolved(let side) = resolution else { return ResolvedCaller(resolution: resolution, scps: Self.scpsNotApplicable, orgID: nil) }
+        if let text = r.principal, r.action == .assumeRole {
+            if let i = userIndexByArn[text] { return ResolvedCaller(resolution: resolution, scps: users[i].scps, orgID: users[i].orgID) }
+            if side.identityKnown, let i = roleIndexByArn[side.principal.roleArn ?? ""] { return ResolvedCaller(resolution: resolution, scps: roles[i].scps, orgID: roles[i].orgID) }
+        }
+        return ResolvedCaller(resolution: resolution, scps: Self.scpSet(for: side, organizationID: organizationID, managementAccount: managementAccount, levels: scpLevelsByAccount),
+                              orgID: Self.orgID(of: side.principal.accountId, organizationID: organizationID, managementAccount: managementAccount, accounts: accounts))
+    }
+
     /// Step 2: who is calling (assume-role.md §B.2).
-    func resolveCaller(_ r: AssumeRoleRequest, role: TargetRole?, assumptions: inout [String]) -> AssumeRoleEvaluationInput.CallerResolution {
+    func resolveCallerSide(_ r: AssumeRoleRequest, role: TargetRole?, assumptions: inout [String]) -> AssumeRoleEvaluationInput.CallerResolution {
         switch r.action {
         case .assumeRoleWithWebIdentity:
             guard let w = r.webIdentity else { return .rejected(reason: "AssumeRoleWithWebIdentity needs the token's claims", fix: "pass --web-identity-token-claims") }
@@ -52,6 +70,8 @@ extension Simulator {
         guard let text = r.principal, !text.isEmpty else {
             return .rejected(reason: "no caller principal was given", fix: "pass --principal with a user, role or session ARN, an account ID or a service principal")
         }
+        // Known users first: the common case needs no parsing at all.
+        if let i = userIndexByArn[text] { return .resolved(users[i].side) }
         guard var p = CallerPrincipal.parse(text) else {
             return .rejected(reason: "'\(text)' is not a principal that can call AssumeRole (an IAM user, a role session, an account ID or a service principal)", fix: "pass a user ARN, a session ARN arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, an account ID or a service principal")
         }
@@ -62,7 +82,7 @@ extension Simulator {
         case .federatedUser:
             return .rejected(reason: "a GetFederationToken session (\(text)) cannot call STS operations other than GetCallerIdentity", fix: "call as an IAM user or role session")
         case .user:
-            if let i = userIndexByArn[text] { return .resolved(users[i]) }
+            if let i = userIndexByArn[text] { return .resolved(users[i].side) }
             assumptions.append("\(text) is not in the inventory: its identity policies, permissions boundary and session policy are unknown" + (r.callerPolicies == .unknownAllows ? "; assumed to allow (the worst case for the role's owner)" : "; assumed to deny (--caller-policies unknown-denies)"))
             return .resolved(CallerSide(principal: p, identityKnown: false))
         case .role:
@@ -129,23 +149,33 @@ extension Simulator {
         }
     }
 
+    // The reasons are constant strings: `simulate` runs once per candidate edge and must not build text.
+    static let scpsNotApplicable = GuardrailSet.notApplicable("SCPs restrict only IAM users and roles of member accounts; they do not apply to this caller")
+    static let noOrganization = GuardrailSet.notApplicable("no organization in the inventory")
+    static let callerNotMember = GuardrailSet.notApplicable("the caller's account is not a known member of the organization, so its SCPs are unknown or do not apply")
+    static let managementCaller = GuardrailSet.notApplicable("SCPs do not restrict users or roles in the management account")
+    static let serviceLinkedCaller = GuardrailSet.notApplicable("SCPs do not restrict service-linked roles")
+    static let roleNotMember = GuardrailSet.notApplicable("the role's account is not a member of the organization, so no RCP applies")
+    static let managementRole = GuardrailSet.notApplicable("RCPs do not apply to resources in the management account")
+    static let noRCPs = GuardrailSet.notApplicable("no RCP is attached above the role's account (RCPFullAWSAccess allows)")
+
     /// SCPs of the caller account (§g.1).
-    func scpSet(for side: CallerSide) -> GuardrailSet {
+    static func scpSet(for side: CallerSide, organizationID: String?, managementAccount: String?, levels scpLevelsByAccount: [String: [GuardrailLevel]]) -> GuardrailSet {
         let p = side.principal
-        guard p.isIAMIdentity, let account = p.accountId else { return .notApplicable("SCPs restrict only IAM users and roles; this caller is a \(p.kind.rawValue)") }
-        guard let org = organizationID else { return .notApplicable("no organization in the inventory") }
-        guard let levels = scpLevelsByAccount[account] else { return .notApplicable("the caller's account \(account) is not a known member of \(org)") }
-        if account == managementAccount { return .notApplicable("SCPs do not restrict users or roles in the management account \(account)") }
-        if side.isServiceLinkedRole { return .notApplicable("SCPs do not restrict service-linked roles") }
+        guard p.isIAMIdentity, let account = p.accountId else { return Self.scpsNotApplicable }
+        guard organizationID != nil else { return Self.noOrganization }
+        guard let levels = scpLevelsByAccount[account] else { return Self.callerNotMember }
+        if account == managementAccount { return Self.managementCaller }
+        if side.isServiceLinkedRole { return Self.serviceLinkedCaller }
         return .levels(levels)
     }
 
     /// RCPs of the role account (§g.2).
-    func rcpSet(for role: TargetRole) -> GuardrailSet {
-        guard let org = organizationID else { return .notApplicable("no organization in the inventory") }
-        guard let levels = rcpLevelsByAccount[role.accountId] else { return .notApplicable("the role's account \(role.accountId) is not a member of \(org)") }
-        if role.accountId == managementAccount { return .notApplicable("RCPs do not apply to resources in the management account") }
-        if levels.isEmpty { return .notApplicable("no RCP is attached above the role's account (RCPFullAWSAccess allows)") }
+    static func rcpSet(account: String, organizationID: String?, managementAccount: String?, levels rcpLevelsByAccount: [String: [GuardrailLevel]]) -> GuardrailSet {
+        guard organizationID != nil else { return Self.noOrganization }
+        guard let levels = rcpLevelsByAccount[account] else { return Self.roleNotMember }
+        if account == managementAccount { return Self.managementRole }
+        if levels.isEmpty { return Self.noRCPs }
         return .levels(levels)
     }
 }

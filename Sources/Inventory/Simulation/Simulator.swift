@@ -9,7 +9,7 @@ import PolicyEngine
 public struct Simulator: Sendable {
     public let inventory: Inventory
     let roles: [CompiledRole]
-    let users: [CallerSide]
+    let users: [CompiledUser]
     let roleIndexByArn: [String: Int]
     let roleIndexByAccountAndName: [String: Int]
     let userIndexByArn: [String: Int]
@@ -21,11 +21,25 @@ public struct Simulator: Sendable {
     let oidcProviders: Set<String>
     let samlProviders: Set<String>
 
-    /// A role, compiled both as a target and as the identity side of its sessions.
+    /// A role, compiled both as a target and as the identity side of its sessions, with the
+    /// guardrails of its account resolved once.
     struct CompiledRole: Sendable {
         var target: TargetRole
         var asCaller: CallerSide
         var isServiceLinked: Bool
+        /// RCPs of the role's account (as a target).
+        var rcps: GuardrailSet
+        /// SCPs of the role's account, for its sessions as callers.
+        var scps: GuardrailSet
+        /// `organization.id` when the account is a member.
+        var orgID: String?
+    }
+
+    /// A user with the SCPs and organization of its account resolved once.
+    struct CompiledUser: Sendable {
+        var side: CallerSide
+        var scps: GuardrailSet
+        var orgID: String?
     }
 
     public init(inventory: Inventory) {
@@ -72,19 +86,17 @@ public struct Simulator: Sendable {
             let caller = CallerSide(principal: principal, identityPolicies: policies, boundary: boundary, identityKnown: true, isServiceLinkedRole: role.isServiceLinked, tagsByLowercasedKey: lowered(role.tags), unknownPolicies: unknown, chainedByDefault: !onlyEC2)
             byArn[role.arn] = roles.count
             byName["\(role.accountId)/\(role.name)"] = roles.count
-            roles.append(CompiledRole(target: target, asCaller: caller, isServiceLinked: role.isServiceLinked))
+            roles.append(CompiledRole(target: target, asCaller: caller, isServiceLinked: role.isServiceLinked, rcps: Self.noOrganization, scps: Self.noOrganization, orgID: nil))
         }
-        var users: [CallerSide] = []
+        var users: [CompiledUser] = []
         var usersByArn: [String: Int] = [:]
         for user in inventory.users {
             let (policies, unknown) = compile(user.policies, kind: .identity)
             let boundary = user.permissionsBoundary.flatMap { b in b.document.map { CompiledPolicy(name: "permissions boundary '\(b.name)'", kind: .permissionsBoundary, document: $0) } }
             let principal = CallerPrincipal(kind: .user, arn: user.arn, partition: Arn(user.arn)?.partition ?? "aws", accountId: user.accountId, name: user.name, uniqueId: user.uniqueId)
             usersByArn[user.arn] = users.count
-            users.append(CallerSide(principal: principal, identityPolicies: policies, boundary: boundary, identityKnown: true, tagsByLowercasedKey: lowered(user.tags), unknownPolicies: unknown))
+            users.append(CompiledUser(side: CallerSide(principal: principal, identityPolicies: policies, boundary: boundary, identityKnown: true, tagsByLowercasedKey: lowered(user.tags), unknownPolicies: unknown), scps: Self.noOrganization, orgID: nil))
         }
-        self.roles = roles
-        self.users = users
         roleIndexByArn = byArn
         roleIndexByAccountAndName = byName
         userIndexByArn = usersByArn
@@ -122,6 +134,18 @@ public struct Simulator: Sendable {
             scpLevelsByAccount = [:]
             rcpLevelsByAccount = [:]
         }
+        // Resolve each principal's guardrails once, so `simulate` does no lookups for them.
+        for i in roles.indices {
+            roles[i].rcps = Self.rcpSet(account: roles[i].target.accountId, organizationID: organizationID, managementAccount: managementAccount, levels: rcpLevelsByAccount)
+            roles[i].scps = Self.scpSet(for: roles[i].asCaller, organizationID: organizationID, managementAccount: managementAccount, levels: scpLevelsByAccount)
+            roles[i].orgID = Self.orgID(of: roles[i].target.accountId, organizationID: organizationID, managementAccount: managementAccount, accounts: accounts)
+        }
+        for i in users.indices {
+            users[i].scps = Self.scpSet(for: users[i].side, organizationID: organizationID, managementAccount: managementAccount, levels: scpLevelsByAccount)
+            users[i].orgID = Self.orgID(of: users[i].side.principal.accountId, organizationID: organizationID, managementAccount: managementAccount, accounts: accounts)
+        }
+        self.roles = roles
+        self.users = users
     }
 
     /// `FullAWSAccess` as AWS attaches it by default to every root, OU and account.

@@ -1,6 +1,7 @@
 /// A policy document compiled for evaluation: every pattern, principal and condition parsed once,
-/// so that evaluating it allocates nothing on the common path.
-public struct CompiledPolicy: Sendable, Hashable {
+/// so that evaluating it allocates nothing on the common path. A class, immutable: shared by every
+/// caller that has the policy attached, and copied by reference on the hot path.
+public final class CompiledPolicy: Sendable, Hashable {
     /// How traces name the policy (`trust policy`, an attached policy's name, an SCP's name).
     public let name: String
     public let kind: PolicyKind
@@ -17,6 +18,15 @@ public struct CompiledPolicy: Sendable, Hashable {
 
     /// Whether any statement has the given effect.
     public var hasAllowStatement: Bool { statements.contains { $0.effect == .allow } }
+
+    public static func == (a: CompiledPolicy, b: CompiledPolicy) -> Bool {
+        a === b || (a.name == b.name && a.kind == b.kind && a.document == b.document)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(kind)
+    }
 }
 
 /// The result of evaluating one policy for one request.

@@ -11,3 +11,14 @@ public enum AssumeAction: String, Sendable, CaseIterable {
         self = match
     }
 }
+
+extension AssumeAction {
+    /// The action lower-cased once, as action patterns compare it.
+    public var lowercasedName: String {
+        switch self {
+        case .assumeRole: return "sts:assumerole"
+        case .assumeRoleWithWebIdentity: return "sts:assumerolewithwebidentity"
+        case .assumeRoleWithSAML: return "sts:assumerolewithsaml"
+        }
+    }
+}

@@ -3,7 +3,7 @@
 ///
 /// Nothing is built up front: a condition asks for a key and the value is derived then, so an
 /// evaluation whose policies test two keys derives two values.
-public struct AssumeRoleContext: ConditionContext, Sendable {
+public final class AssumeRoleContext: ConditionContext, Sendable {
     public let request: AssumeRoleRequest
     public let caller: CallerPrincipal
     public let callerTags: [String: String]

@@ -99,12 +99,28 @@ public enum RequestValidator {
         return out
     }
 
-    /// `arn:<partition>:iam::<12 digits>:role/<path/>name`.
+    /// `arn:<partition>:iam::<12 digits>:role/<path/>name`, checked on bytes without allocating.
     public static func isRoleArn(_ s: String) -> Bool {
-        guard let arn = Arn(s), arn.service == "iam", arn.region.isEmpty, !arn.partition.isEmpty else { return false }
-        guard arn.account.utf8.count == 12, arn.account.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        guard arn.resource.hasPrefix("role/"), !arn.resource.hasSuffix("/"), arn.resource.utf8.count > 5 else { return false }
-        return true
+        var text = s
+        return text.withUTF8 { b in
+            guard b.count > 5, b[0] == 0x61, b[1] == 0x72, b[2] == 0x6E, b[3] == 0x3A else { return false }
+            var i = 4
+            let partitionStart = i
+            while i < b.count, b[i] != 0x3A { i += 1 }
+            guard i > partitionStart, i + 6 <= b.count else { return false }
+            // ":iam::"
+            let iam: [UInt8] = [0x3A, 0x69, 0x61, 0x6D, 0x3A, 0x3A]
+            for k in 0..<6 where b[i + k] != iam[k] { return false }
+            i += 6
+            for _ in 0..<12 {
+                guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { return false }
+                i += 1
+            }
+            let role: [UInt8] = [0x3A, 0x72, 0x6F, 0x6C, 0x65, 0x2F]
+            guard i + 6 < b.count else { return false }
+            for k in 0..<6 where b[i + k] != role[k] { return false }
+            return b[b.count - 1] != 0x2F
+        }
     }
 
     /// `\w` in the STS patterns is ASCII: `[A-Za-z0-9_]`.
@@ -113,9 +129,9 @@ public enum RequestValidator {
     }
 
     /// `^[\w+=,.@-]*$`.
-    static func sessionNameChars(_ c: Unicode.Scalar) -> Bool { isWord(c) || "+=,.@-".unicodeScalars.contains(c) }
+    static func sessionNameChars(_ c: Unicode.Scalar) -> Bool { isWord(c) || c == "+" || c == "=" || c == "," || c == "." || c == "@" || c == "-" }
     /// `^[\w+=,.@:\/-]*$`.
-    static func externalIdChars(_ c: Unicode.Scalar) -> Bool { isWord(c) || "+=,.@:/-".unicodeScalars.contains(c) }
+    static func externalIdChars(_ c: Unicode.Scalar) -> Bool { sessionNameChars(c) || c == ":" || c == "/" }
     /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
     static func isTagChar(_ c: Unicode.Scalar) -> Bool {
         let p = c.properties
@@ -130,6 +146,9 @@ public enum RequestValidator {
 
     /// nil when `s` has min…max characters, all allowed; else what is wrong.
     static func check(_ s: String, min: Int, max: Int, allowed: (Unicode.Scalar) -> Bool) -> String? {
+        // Fast path for ASCII text within the limits: every character tested once, no allocation.
+        let utf8 = s.utf8
+        if utf8.count >= min, utf8.count <= max, utf8.allSatisfy({ $0 < 0x80 && allowed(Unicode.Scalar($0)) }) { return nil }
         let n = s.unicodeScalars.count
         if n < min || n > max { return "must be \(min)–\(max) characters, has \(n)" }
         if let bad = s.unicodeScalars.first(where: { !allowed($0) }) {

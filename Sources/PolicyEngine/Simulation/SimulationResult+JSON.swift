@@ -1,6 +1,7 @@
 extension SimulationResult {
     /// The object `trustmap simulate --format json` prints (cli.md), with secrets masked unless revealed.
     public func jsonValue(revealSecrets: Bool) -> JSONValue {
+        let reason = self.reason, steps = self.steps, hints = self.hints, assumptions = self.assumptions
         var out = JSONObject()
         out["decision"] = .string(decision.rawValue)
         if let decidingStep { out["decidingStep"] = .string(decidingStep.rawValue) }

@@ -1,21 +1,30 @@
-/// The target role as the evaluator needs it, compiled once by the adapter.
-public struct TargetRole: Sendable, Hashable {
-    public var arn: String
-    public var partition: String
-    public var accountId: String
+/// The target role as the evaluator needs it, compiled once by the adapter (immutable, shared by reference).
+public final class TargetRole: Sendable, Hashable {
+    public let arn: String
+    public let partition: String
+    public let accountId: String
     /// The name without path.
-    public var name: String
-    public var uniqueId: String?
-    public var trust: CompiledPolicy
+    public let name: String
+    public let uniqueId: String?
+    public let trust: CompiledPolicy
     /// 3600…43200.
-    public var maxSessionDuration: Int
+    public let maxSessionDuration: Int
     /// Tags keyed by lower-cased key (condition keys ignore case).
-    public var tagsByLowercasedKey: [String: String]
+    public let tagsByLowercasedKey: [String: String]
     /// Defects that IAM would have refused to store in the trust policy (§B.7); empty when storable.
-    public var unstorableIssues: [PolicyIssue]
+    public let unstorableIssues: [PolicyIssue]
+    /// The ARN split once, for Resource matching in identity, boundary, session and SCP/RCP documents.
+    public let resourceName: ResourceName
+
+    public static func == (a: TargetRole, b: TargetRole) -> Bool {
+        a === b || (a.arn == b.arn && a.trust == b.trust && a.maxSessionDuration == b.maxSessionDuration && a.tagsByLowercasedKey == b.tagsByLowercasedKey && a.uniqueId == b.uniqueId)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(arn) }
 
     public init(arn: String, accountId: String, name: String, uniqueId: String? = nil, trustPolicy: PolicyDocument, maxSessionDuration: Int = 3600, tags: [String: String] = [:]) {
         self.arn = arn
+        resourceName = ResourceName(arn)
         partition = Arn(arn)?.partition ?? "aws"
         self.accountId = accountId
         self.name = name
