@@ -16,7 +16,8 @@ struct LayoutDrawing {
     var width = 0
     var columnX: [Int] = []
     var columnWidth: [Int] = []
-    var bits: [LineBits] = []
+    /// `LineBits` raw values per cell (kept raw: this loop touches every cell of every path).
+    var bits: [UInt8] = []
     var overlay: [Character?] = []
     /// Per node or "… N more" vertex: the text drawn and whether it was cut.
     var shown: [Int: (text: String, width: Int, truncated: Bool)] = [:]
@@ -38,7 +39,7 @@ struct LayoutDrawing {
     mutating func draw(crossings: Int) -> LayoutResult {
         let (cap, withStubs) = chooseLabelCap()
         placeColumns(cap: cap, withStubs: withStubs)
-        bits = [LineBits](repeating: [], count: width * height)
+        bits = [UInt8](repeating: 0, count: width * height)
         overlay = [Character?](repeating: nil, count: width * height)
 
         var paths: [[GridPoint]] = []
@@ -47,7 +48,9 @@ struct LayoutDrawing {
 
         var grid = [[Character]](repeating: [], count: height)
         for y in 0..<height {
-            grid[y] = (0..<width).map { x in overlay[y * width + x] ?? glyphs.glyph(for: bits[y * width + x]) }
+            grid[y] = (0..<width).map { x in
+                overlay[y * width + x] ?? glyphs.lines[Int(bits[y * width + x] & 0xF)]
+            }
         }
         return LayoutResult(
             width: width, height: height, columns: columnPlacements(), nodes: nodePlacements(),
@@ -165,21 +168,22 @@ struct LayoutDrawing {
 
     private mutating func horizontal(_ y: Int, from a: Int, to c: Int, into path: inout [GridPoint]) {
         for x in a...c {
-            var cell: LineBits = []
-            if x > a { cell.insert(.west) }
-            if x < c { cell.insert(.east) }
-            bits[y * width + x].formUnion(cell)
+            var cell: UInt8 = 0
+            if x > a { cell |= LineBits.west.rawValue }
+            if x < c { cell |= LineBits.east.rawValue }
+            bits[y * width + x] |= cell
             append(GridPoint(x: x, y: y), to: &path)
         }
     }
 
     private mutating func vertical(_ x: Int, from a: Int, to c: Int, into path: inout [GridPoint]) {
         let step = a <= c ? 1 : -1
+        let (toward, back) = step > 0 ? (LineBits.south.rawValue, LineBits.north.rawValue) : (LineBits.north.rawValue, LineBits.south.rawValue)
         for y in stride(from: a, through: c, by: step) {
-            var cell: LineBits = []
-            if y != a { cell.insert(step > 0 ? .north : .south) }
-            if y != c { cell.insert(step > 0 ? .south : .north) }
-            bits[y * width + x].formUnion(cell)
+            var cell: UInt8 = 0
+            if y != a { cell |= back }
+            if y != c { cell |= toward }
+            bits[y * width + x] |= cell
             append(GridPoint(x: x, y: y), to: &path)
         }
     }
@@ -268,8 +272,8 @@ struct LayoutDrawing {
     }
 
     private func routes(_ paths: [[GridPoint]], grid: [[Character]]) -> [EdgeRoute] {
-        var usage: [Int: Int] = [:]
-        for path in paths { for point in path { usage[point.y * width + point.x, default: 0] += 1 } }
+        var usage = [Int32](repeating: 0, count: width * height)
+        for path in paths { for point in path { usage[point.y * width + point.x] += 1 } }
         let ordered = zip(b.connections, paths).sorted { lhs, rhs in
             let (a, c) = (lhs.0, rhs.0)
             return (b.layerOf[a.from], b.row[a.from], b.layerOf[a.to], b.row[a.to])
@@ -277,7 +281,8 @@ struct LayoutDrawing {
         }
         return ordered.map { connection, path in
             let plain = { (p: GridPoint) in
-                self.overlay[p.y * self.width + p.x] == nil && self.bits[p.y * self.width + p.x].isHorizontalOnly
+                self.overlay[p.y * self.width + p.x] == nil
+                    && LineBits(rawValue: self.bits[p.y * self.width + p.x]).isHorizontalOnly
             }
             let own = longestRun(in: path) { plain($0) && usage[$0.y * width + $0.x] == 1 }
             return EdgeRoute(

@@ -14,6 +14,12 @@
 /// They are then packed: a track takes the first position to the right of
 /// every earlier track its rows overlap, so tracks whose rows are disjoint
 /// share a position (interval graph colouring).
+///
+/// The one case this cannot draw cleanly is two edges swapping rows (a→row 1,
+/// b at row 1→row 0): with rows aligned across columns one of their runs must
+/// overlap the other's. That is a crossing, which the column ordering removes
+/// whenever it can; a property test checks crossing-free layouts never merge
+/// runs of unrelated edges.
 enum ChannelRouter {
     struct Segment: Sendable {
         var source: Int
