@@ -15,8 +15,11 @@ struct InventoryMerger {
 
     private var name: (value: String, file: Int)?
     private var accounts: [String: (draft: AccountDraft, file: Int)] = [:]
-    private var roles: [String: (draft: RoleDraft, file: Int)] = [:]
-    private var users: [String: (draft: UserDraft, file: Int)] = [:]
+    /// Drafts in first-seen order, found by ARN through an index (large values are never moved in a dictionary).
+    private var roles: [(draft: RoleDraft, file: Int)] = []
+    private var roleIndex: [String: Int] = [:]
+    private var users: [(draft: UserDraft, file: Int)] = []
+    private var userIndex: [String: Int] = [:]
     /// (earlier file, later file) → roles and users described identically by both.
     private var repeats: [Int: [Int: (roles: Int, users: Int)]] = [:]
     private var organization: (draft: OrganizationDraft, file: Int)?
@@ -87,10 +90,12 @@ struct InventoryMerger {
     }
 
     private mutating func addRole(_ new: RoleDraft, file: Int) {
-        guard var (existing, previousFile) = roles[new.role.arn] else {
-            roles[new.role.arn] = (new, file)
+        guard let at = roleIndex[new.role.arn] else {
+            roleIndex[new.role.arn] = roles.count
+            roles.append((new, file))
             return
         }
+        var (existing, previousFile) = roles[at]
         var changed: [String] = []
         for field in RoleField.allCases where new.given.contains(field) {
             if Self.copy(field, from: new.role, to: &existing.role), existing.given.contains(field) { changed.append(field.rawValue) }
@@ -101,14 +106,16 @@ struct InventoryMerger {
         } else {
             diagnostics.append(MergeDiagnostic(fileIndex: file, path: new.path, message: "role \(new.role.arn) is also described by \(fileName(previousFile)), which differs in \(changed.joined(separator: ", ")); this file (the later one) wins for those fields"))
         }
-        roles[new.role.arn] = (existing, file)
+        roles[at] = (existing, file)
     }
 
     private mutating func addUser(_ new: UserDraft, file: Int) {
-        guard var (existing, previousFile) = users[new.user.arn] else {
-            users[new.user.arn] = (new, file)
+        guard let at = userIndex[new.user.arn] else {
+            userIndex[new.user.arn] = users.count
+            users.append((new, file))
             return
         }
+        var (existing, previousFile) = users[at]
         var changed: [String] = []
         for field in UserField.allCases where new.given.contains(field) {
             if Self.copy(field, from: new.user, to: &existing.user), existing.given.contains(field) { changed.append(field.rawValue) }
@@ -119,7 +126,7 @@ struct InventoryMerger {
         } else {
             diagnostics.append(MergeDiagnostic(fileIndex: file, path: new.path, message: "user \(new.user.arn) is also described by \(fileName(previousFile)), which differs in \(changed.joined(separator: ", ")); this file (the later one) wins for those fields"))
         }
-        users[new.user.arn] = (existing, file)
+        users[at] = (existing, file)
     }
 
     private mutating func addOrganization(_ new: OrganizationDraft, file: Int) {
@@ -226,7 +233,7 @@ struct InventoryMerger {
 
         // Accounts: listed ones, owners of roles and users, then every account only referenced.
         var drafts = accounts.mapValues(\.draft)
-        for id in Set(roles.values.map(\.draft.role.accountId)).union(users.values.map(\.draft.user.accountId)) where drafts[id] == nil {
+        for id in Set(roles.map(\.draft.role.accountId)).union(users.map(\.draft.user.accountId)) where drafts[id] == nil {
             drafts[id] = AccountDraft(account: Account(id: id), given: [], path: [])
         }
         var members: Set<String> = []
@@ -243,7 +250,8 @@ struct InventoryMerger {
         for u in organization?.units ?? [] {
             for a in u.accounts { unitOf[a] = u.id }
         }
-        inventory.accounts = drafts.values.map { draft in
+        inventory.accounts = drafts.keys.sorted().map { id in
+            let draft = drafts[id]!
             var a = draft.account
             if !draft.given.contains(.inOrganization) {
                 // spec/inventory.md: inOrganization defaults to true when an organization is given;
@@ -253,16 +261,19 @@ struct InventoryMerger {
             }
             if a.ou == nil { a.ou = unitOf[a.id] }
             return a
-        }.sorted { $0.id < $1.id }
+        }
 
-        inventory.roles = roles.values.map(\.draft.role).sorted { $0.arn < $1.arn }
-        inventory.users = users.values.map(\.draft.user).sorted { $0.arn < $1.arn }
+        // Sorted by ARN: the keys are sorted, the (large) values only copied once into place.
+        inventory.roles = roleIndex.keys.sorted().map { roles[roleIndex[$0]!].draft.role }
+        inventory.users = userIndex.keys.sorted().map { users[userIndex[$0]!].draft.user }
+        roles = []
+        users = []
         resolveManagedPolicies(&inventory)
 
         inventory.groupCount = groupArns.count
         var managed = Set(pool.keys)
-        for r in inventory.roles { for p in r.policies where p.document != nil { if let arn = p.arn { managed.insert(arn) } } }
-        for u in inventory.users { for p in u.policies where p.document != nil { if let arn = p.arn { managed.insert(arn) } } }
+        for r in inventory.roles { for p in r.policies where p.arn != nil && p.document != nil { managed.insert(p.arn!) } }
+        for u in inventory.users { for p in u.policies where p.arn != nil && p.document != nil { managed.insert(p.arn!) } }
         inventory.managedPolicyCount = managed.count
         inventory.samlProviders = saml.sorted()
         inventory.oidcProviders = oidc.sorted()
@@ -322,13 +333,15 @@ struct InventoryMerger {
                 if role { holders[arn, default: (0, 0)].roles += 1 } else { holders[arn, default: (0, 0)].users += 1 }
             }
         }
-        for i in inventory.roles.indices {
-            for j in inventory.roles[i].policies.indices { fill(&inventory.roles[i].policies[j], role: true) }
-            if inventory.roles[i].permissionsBoundary != nil { fill(&inventory.roles[i].permissionsBoundary!, role: true) }
+        // Mutate only what needs it: an in-place access would copy every role's policy list.
+        func needs(_ p: AttachedPolicy?) -> Bool { p.map { $0.document == nil && $0.arn != nil } ?? false }
+        for i in inventory.roles.indices where inventory.roles[i].policies.contains(where: needs) || needs(inventory.roles[i].permissionsBoundary) {
+            for j in inventory.roles[i].policies.indices where needs(inventory.roles[i].policies[j]) { fill(&inventory.roles[i].policies[j], role: true) }
+            if needs(inventory.roles[i].permissionsBoundary) { fill(&inventory.roles[i].permissionsBoundary!, role: true) }
         }
-        for i in inventory.users.indices {
-            for j in inventory.users[i].policies.indices { fill(&inventory.users[i].policies[j], role: false) }
-            if inventory.users[i].permissionsBoundary != nil { fill(&inventory.users[i].permissionsBoundary!, role: false) }
+        for i in inventory.users.indices where inventory.users[i].policies.contains(where: needs) || needs(inventory.users[i].permissionsBoundary) {
+            for j in inventory.users[i].policies.indices where needs(inventory.users[i].policies[j]) { fill(&inventory.users[i].policies[j], role: false) }
+            if needs(inventory.users[i].permissionsBoundary) { fill(&inventory.users[i].permissionsBoundary!, role: false) }
         }
         for (arn, count) in holders.sorted(by: { $0.key < $1.key }) {
             guard let place = firstUnresolved[arn] else { continue }

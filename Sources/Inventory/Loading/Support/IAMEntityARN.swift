@@ -19,6 +19,8 @@ public struct IAMEntityARN: Sendable, Hashable {
 
     /// Parses `text` as an IAM ARN of `expectedType`; the failure is a sentence saying what is wrong.
     public static func parse(_ text: String, expectedType: String) -> Result<IAMEntityARN, ARNProblem> {
+        // Fast path for the well-formed ARNs that make up nearly every dump.
+        if let fast = parseWellFormed(text, expectedType: expectedType) { return .success(fast) }
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         let example = "arn:aws:iam::111111111111:\(expectedType)/Name"
         guard parts.count == 6, parts[0] == "arn" else {
@@ -60,6 +62,34 @@ public struct IAMEntityARN: Sendable, Hashable {
             return .failure(ARNProblem("'\(text)' has account '\(account)'; an account id is exactly 12 digits, as in \(example)"))
         }
         return .success(IAMEntityARN(partition: partition, accountId: account, resourceType: type, path: path, name: String(name)))
+    }
+}
+
+extension IAMEntityARN {
+    /// `arn:aws:iam::<12 digits>:<type>/…` checked on bytes; nil sends the text to the careful parser.
+    static func parseWellFormed(_ text: String, expectedType: String) -> IAMEntityARN? {
+        let prefix = "arn:aws:iam::".utf8
+        let u = text.utf8
+        guard u.starts(with: prefix) else { return nil }
+        var i = u.index(u.startIndex, offsetBy: prefix.count)
+        let accountStart = i
+        for _ in 0..<12 {
+            guard i != u.endIndex, u[i] >= 0x30, u[i] <= 0x39 else { return nil }
+            i = u.index(after: i)
+        }
+        guard i != u.endIndex, u[i] == UInt8(ascii: ":") else { return nil }
+        let account = String(text[accountStart..<i])
+        i = u.index(after: i)
+        guard u[i...].starts(with: expectedType.utf8) else { return nil }
+        i = u.index(i, offsetBy: expectedType.utf8.count)
+        guard i != u.endIndex, u[i] == UInt8(ascii: "/") else { return nil }
+        let rest = u[u.index(after: i)...]
+        guard let lastSlash = rest.lastIndex(of: UInt8(ascii: "/")).map({ $0 }) ?? Optional(i),
+              !rest.contains(UInt8(ascii: ":")) else { return nil }
+        let nameStart = u.index(after: lastSlash)
+        guard nameStart != u.endIndex else { return nil }
+        let path = lastSlash == i ? "/" : String(text[i...lastSlash])
+        return IAMEntityARN(partition: "aws", accountId: account, resourceType: expectedType, path: path, name: String(text[nameStart...]))
     }
 }
 
