@@ -104,4 +104,15 @@ struct RealDataTests {
         #expect(report.files.contains { $0.status == .skipped })
         #expect(report.files.filter { $0.kind == "aws-authorization-details" }.count >= 15)
     }
+
+    @Test("AWS's published CloudTrail records that are not valid JSON fail with the place of the missing comma when named")
+    func publishedMalformedRecords() {
+        let saml = RealData.root.appendingPathComponent("external/aws-docs-cloudtrail/iam-guide-assumerolewithsaml.raw.txt").path
+        let report = InventoryLoader.load(paths: [saml])
+        #expect(report.errors == [LoadDiagnostic(file: saml, line: 36, column: 9, field: nil, message: "JSON syntax error: expected ',' or '}' in an object")])
+        // Inside a folder, a .txt file that does not parse is only listed as skipped.
+        let folder = InventoryLoader.load(paths: [RealData.root.appendingPathComponent("external/aws-docs-cloudtrail").path])
+        #expect(folder.isUsable)
+        #expect(folder.inventory.observedEvents.count == 5)
+    }
 }

@@ -298,12 +298,15 @@ struct AuthorizationDetailsReader {
         if let lastUsed = o["RoleLastUsed"], lastUsed != .null {
             // IAM reports use over a trailing window of 400 days; an empty RoleLastUsed means no use
             // in that window (IAM User Guide, "Refining permissions using last accessed information").
-            if let t = date(lastUsed["LastUsedDate"], at: path + [.key("RoleLastUsed"), .key("LastUsedDate")]) {
-                role.lastUsed = .at(epochSeconds: t)
+            if let dateValue = lastUsed["LastUsedDate"], dateValue != .null {
+                if let t = date(dateValue, at: path + [.key("RoleLastUsed"), .key("LastUsedDate")]) {
+                    role.lastUsed = .at(epochSeconds: t)
+                    given.insert(.lastUsed)
+                }
             } else {
                 role.lastUsed = .never
+                given.insert(.lastUsed)
             }
-            given.insert(.lastUsed)
         }
         if let t = date(o["CreateDate"], at: path + [.key("CreateDate")]) {
             role.createdAt = t

@@ -27,8 +27,6 @@ struct InventoryFragment: Sendable {
     var unresolvedPolicies: [UnresolvedPolicy] = []
     /// Accounts this file names in trust policies, ARNs or organization targets.
     var referencedAccounts: Set<String> = []
-    /// True when the organization itself (from `organization:` or Organizations output) is described here.
-    var describesOrganization: Bool { organization != nil }
 
     init(file: String, kind: String, status: LoadedFile.Status) {
         self.file = file
