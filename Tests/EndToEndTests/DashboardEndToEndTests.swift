@@ -66,6 +66,47 @@ struct DashboardEndToEndTests {
         #expect(Self.terminalIsSane(done.screen))
     }
 
+    @Test("SIGHUP exits with 129 and restores the terminal")
+    func sighup() throws {
+        let t = try TmuxSession(command: Self.command())
+        #expect(t.waitFor(text: "Navigator").ok)
+        let pid = Spawn.run(["pgrep", "-f", "-n", "^\(EndToEnd.binary ?? "trustmap")"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = Spawn.run(["kill", "-HUP", pid])
+        let done = t.waitFor(text: "EXIT:")
+        #expect(done.screen.contains("EXIT:129"), "\(done.screen)")
+        #expect(Self.terminalIsSane(done.screen))
+    }
+
+    @Test("a crash restores the terminal before the backtrace")
+    func crash() throws {
+        let t = try TmuxSession(command: Self.command(env: "TRUSTMAP_TEST_CRASH=1 SWIFT_BACKTRACE=enable=no"))
+        let done = t.waitFor(text: "EXIT:", timeout: 20)
+        #expect(done.ok, "\(done.screen)")
+        #expect(!done.screen.contains("EXIT:0"), "the crash hook did not crash")
+        #expect(Self.terminalIsSane(done.screen), "terminal not restored after a crash: \(done.screen)")
+        #expect(t.display("#{alternate_on}") == "0")
+    }
+
+    @Test("Ctrl-Z suspends to the shell and fg resumes the dashboard")
+    func suspendResume() throws {
+        let t = try TmuxSession(command: "bash --norc --noprofile -i")
+        t.type("'\(EndToEnd.binary ?? "trustmap")'")
+        t.send("Enter")
+        #expect(t.waitFor(text: "Navigator").ok)
+        t.send("C-z")
+        let stopped = t.waitFor(text: "Stopped")
+        #expect(stopped.ok, "\(stopped.screen)")
+        #expect(t.display("#{alternate_on}") == "0")
+        t.type("fg")
+        t.send("Enter")
+        #expect(t.waitFor(text: "Navigator").ok)
+        #expect(t.display("#{alternate_on}") == "1")
+        t.send("q")
+        t.type("echo rc=$?")
+        t.send("Enter")
+        #expect(t.waitFor(text: "rc=0").ok)
+    }
+
     @Test("resize to tiny shows a clear line, and back redraws the dashboard")
     func resize() throws {
         let t = try TmuxSession(command: Self.command())

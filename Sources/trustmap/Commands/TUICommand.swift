@@ -89,6 +89,12 @@ struct TUICommand: ParsableCommand {
                 }
             }
         }
+        if env["TRUSTMAP_TEST_CRASH"] == "1" {
+            // A test hook: the end-to-end tests check that a crash mid-session leaves a usable terminal.
+            runner.redraw(on: &backend)
+            usleep(300_000)
+            fatalError("TRUSTMAP_TEST_CRASH=1: deliberate crash to test the terminal crash guard")
+        }
         let status = runner.run(on: &backend)
         // One exit path: restore the terminal, then print, then exit.
         terminal.stop()
