@@ -72,6 +72,13 @@ extension Simulator {
         }
         // Known users first: the common case needs no parsing at all.
         if let i = userIndexByArn[text] { return .resolved(users[i].side) }
+        // Sessions of known roles: found by account and role name without splitting the ARN.
+        if let (account, name, session) = Self.sessionParts(text), let i = roleIndexByAccountAndName["\(account)/\(name)"] {
+            var side = roles[i].asCaller
+            side.principal.arn = text
+            side.principal.sessionName = String(session)
+            return .resolved(side)
+        }
         guard var p = CallerPrincipal.parse(text) else {
             return .rejected(reason: "'\(text)' is not a principal that can call AssumeRole (an IAM user, a role session, an account ID or a service principal)", fix: "pass a user ARN, a session ARN arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, an account ID or a service principal")
         }
@@ -115,6 +122,22 @@ extension Simulator {
         default:
             return .rejected(reason: "'\(text)' cannot call AssumeRole", fix: "pass an IAM user or role session")
         }
+    }
+
+    /// `arn:<partition>:sts::<account>:assumed-role/<role>/<session>` split into account, role and session.
+    static func sessionParts(_ text: String) -> (Substring, Substring, Substring)? {
+        guard text.hasPrefix("arn:"), let stsRange = text.firstRange(of: ":sts::") else { return nil }
+        let rest = text[stsRange.upperBound...]
+        guard let colon = rest.firstIndex(of: ":") else { return nil }
+        let account = rest[..<colon]
+        let resource = rest[rest.index(after: colon)...]
+        guard account.utf8.count == 12, resource.hasPrefix("assumed-role/") else { return nil }
+        let tail = resource.dropFirst(13)
+        guard let slash = tail.firstIndex(of: "/") else { return nil }
+        let name = tail[..<slash]
+        let session = tail[tail.index(after: slash)...]
+        guard !name.isEmpty, !session.isEmpty, !session.contains("/") else { return nil }
+        return (account, name, session)
     }
 
     static let builtInWebIdentityProviders: Set<String> = ["cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com", "accounts.google.com"]

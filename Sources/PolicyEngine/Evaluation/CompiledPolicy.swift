@@ -44,8 +44,8 @@ public struct PolicyVerdict: Sendable, Hashable {
     public init() {}
 }
 
-/// One statement, compiled.
-public struct CompiledStatement: Sendable, Hashable {
+/// One statement, compiled (immutable, shared by reference so iterating statements copies nothing).
+public final class CompiledStatement: Sendable, Hashable {
     public let index: Int
     public let sid: String?
     public let effect: PolicyEffect
@@ -83,6 +83,16 @@ public struct CompiledStatement: Sendable, Hashable {
 
     /// `'Sid'` or `#index`.
     public var label: String { sid.map { "'\($0)'" } ?? "#\(index)" }
+
+    public static func == (a: CompiledStatement, b: CompiledStatement) -> Bool {
+        a === b || (a.index == b.index && a.sid == b.sid && a.effect == b.effect && a.principals == b.principals && a.notPrincipals == b.notPrincipals
+            && a.actions == b.actions && a.notActions == b.notActions && a.resources == b.resources && a.notResources == b.notResources && a.conditions == b.conditions)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(sid)
+    }
 
     public var effectText: String {
         switch effect {
