@@ -30,7 +30,9 @@ enum MatrixDetails {
         if let edgeCursor, edges.indices.contains(edgeCursor) {
             let e = edges[edgeCursor]
             out.append([TextRun("Edge \(edgeCursor + 1) of \(edges.count)", .title)])
-            out += edgeLines(e, width: width)
+            out += edgeLines(e, context: context, width: width)
+            out += DetailsView.field("caller", e.from, .muted, width: width)
+            out += DetailsView.field("role", e.to, .muted, width: width)
             let found = findings(on: [e], context: context)
             for f in found {
                 out.append([])
@@ -42,7 +44,7 @@ enum MatrixDetails {
         }
 
         out.append([TextRun("Edges (\(edges.count))", .title)])
-        for e in edges.prefix(edgeCap) { out += edgeLines(e, width: width) }
+        for e in edges.prefix(edgeCap) { out += edgeLines(e, context: context, width: width) }
         if edges.count > edgeCap {
             out.append([TextRun("… \(edges.count - edgeCap) more: Enter lists them all", .muted)])
         }
@@ -104,13 +106,12 @@ enum MatrixDetails {
     }
 
     /// One edge: caller → role, the action, what the request must carry, the statement and the rules.
-    static func edgeLines(_ e: TrustEdge, width: Int) -> [StyledLine] {
+    static func edgeLines(_ e: TrustEdge, context: ScreenContext, width: Int) -> [StyledLine] {
         var out: [StyledLine] = []
         let head: StyledLine = e.severity.map { [TextRun($0.glyph + " " + $0.name, SeverityStyle.role($0)), TextRun(" · " + e.action, .text)] }
             ?? [TextRun(MatrixGlyph.trust + " ", .text), TextRun(e.action, .text)]
         out.append(head)
-        out += DetailsView.field("  from", e.from, width: width)
-        out += DetailsView.field("  to  ", e.to, width: width)
+        out.append([TextRun("  " + shortName(e.from, context: context) + " → " + shortName(e.to, context: context), .text)])
         for r in e.requires {
             out += DetailsView.field("  needs", r.text, r.kind == .externalID ? .secret : .string, width: width)
         }

@@ -59,10 +59,12 @@ struct MatrixLayout: Sendable, Hashable {
         let visibleRows = max(0, height - top - self.legendLineCount)
         legendTop = top + visibleRows
 
-        // Row headers: "▸ 12 name " — at most two fifths of the pane, so columns keep the rest.
-        let fixed = 1 + numberWidth + 1
+        // Row headers: "▸ 12 name " — two fifths of the pane, or room for eight letters of a name
+        // in a narrow pane (up to half of it): the number is the key, the caption and details give names in full.
+        let fixed = 2 + numberWidth + 1
         let wanted = fixed + maxNameWidth + 1
-        rowHeaderWidth = min(wanted, max(fixed + 2, width * 2 / 5), width)
+        let cap = max(fixed + 2, width * 2 / 5, min(width / 2, fixed + 9))
+        rowHeaderWidth = min(wanted, cap, width)
         nameWidth = max(0, rowHeaderWidth - fixed - 1)
 
         rowRange = Self.window(selected: selectedRow, count: rowCount, visible: visibleRows)

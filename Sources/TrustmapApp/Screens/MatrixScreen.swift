@@ -39,6 +39,9 @@ public struct MatrixScreen: Sendable {
     public mutating func handle(_ key: Key, context: ScreenContext) -> ScreenOutcome {
         let model = model(context)
         clamp(to: model)
+        guard !model.isEmpty else {
+            return key == .enter ? .message("no roles: the matrix is empty", isError: false) : .notHandled
+        }
         if edgeCursor != nil { return handleEdgeList(key, model: model, context: context) }
         let lastRow = max(0, model.rows.count - 1), lastColumn = max(0, model.columns.count - 1)
         switch key {
@@ -58,8 +61,7 @@ public struct MatrixScreen: Sendable {
             if column == lastColumn { row = lastRow } else { column = lastColumn }
         case .enter:
             guard let cell = model.cell(row: row, column: column), !cell.edges.isEmpty else {
-                return model.isEmpty ? .message("no roles: the matrix is empty", isError: false)
-                    : .message("no trust from \(columnName(column, model: model, context: context)) into \(model.rowNames[row])", isError: false)
+                return .message("no trust from \(columnName(column, model: model, context: context)) into \(model.rowNames[row])", isError: false)
             }
             if cell.edges.count == 1 { return .select(id: cell.edges[0].to, openGraph: true) }
             edgeCursor = 0
@@ -126,7 +128,9 @@ public struct MatrixScreen: Sendable {
         guard !rect.isEmpty else { return }
         let model = model(context)
         guard !model.isEmpty else {
-            buffer.write("No roles in this inventory: the matrix has no rows.", x: rect.x, y: rect.y, role: .muted, maxWidth: rect.width, clip: rect)
+            for (i, line) in TextWrap.wrap("No roles in this inventory: the matrix has no rows.", width: rect.width).enumerated() {
+                buffer.write(line, x: rect.x, y: rect.y + i, role: .muted, maxWidth: rect.width, clip: rect)
+            }
             return
         }
         var s = self
@@ -158,8 +162,9 @@ public struct MatrixScreen: Sendable {
 
         // Column labels, right-aligned over the glyphs; the selected one stands out.
         if let y = layout.labelsY.map({ rect.y + $0 }) {
-            buffer.write("into↓ from→", x: rect.x, y: y, role: .muted, maxWidth: max(0, layout.rowHeaderWidth - 1), clip: rect)
-            if layout.columnRange.lowerBound > 0 {
+            let scrolledLeft = layout.columnRange.lowerBound > 0
+            buffer.write("into↓ from→", x: rect.x, y: y, role: .muted, maxWidth: max(0, layout.rowHeaderWidth - (scrolledLeft ? 2 : 1)), clip: rect)
+            if scrolledLeft {
                 buffer.write(MatrixGlyph.moreLeft, x: rect.x + layout.rowHeaderWidth - 1, y: y, role: .muted, clip: rect)
             }
             for (i, c) in layout.columnRange.enumerated() {
@@ -233,7 +238,7 @@ public struct MatrixScreen: Sendable {
         let into = (model.rowNumbers[row].map { "\($0) " } ?? "") + model.rowNames[row]
         var line: StyledLine = [
             TextRun("from ", .muted), TextRun(from, .focus, emphasis: [.bold]),
-            TextRun(" → into ", .muted), TextRun(into, .focus, emphasis: [.bold]), TextRun(" · ", .muted),
+            TextRun(" → into ", .muted), TextRun(into, .focus, emphasis: [.bold]), TextRun(": ", .muted),
         ]
         if let cell = model.cell(row: row, column: column), !cell.edges.isEmpty {
             if let s = cell.severity {
@@ -241,7 +246,7 @@ public struct MatrixScreen: Sendable {
             } else {
                 line.append(TextRun(MatrixGlyph.trust + " no finding", .text))
             }
-            line.append(TextRun(" · \(cell.edges.count) edge" + (cell.edges.count == 1 ? "" : "s"), .muted))
+            line.append(TextRun(", \(cell.edges.count) edge" + (cell.edges.count == 1 ? "" : "s"), .muted))
         } else {
             line.append(TextRun("no trust", .muted))
         }
