@@ -392,11 +392,12 @@ public enum AssumeRoleEvaluator {
                 steps.append(TraceStep(kind: .identityPolicy, outcome: .notApplicable, action: action, detail: "not required: the trust policy names the caller directly in the same account"))
             } else if input.request.callerPolicies == .unknownAllows {
                 let words = "the caller is outside the inventory, so its identity policies, boundary and session policy are unknown; assumed (worst case for the role's owner) that they allow \(action)"
-                if !assumptions.contains(words) { assumptions.append(words) }
+                // The adapter has usually said so already, naming the caller; say it once.
+                if input.assumptions.isEmpty && !assumptions.contains(words) { assumptions.append(words) }
                 steps.append(TraceStep(kind: .identityPolicy, outcome: .assumed, action: action, detail: words))
             } else {
                 let words = "the caller is outside the inventory; assumed (--caller-policies unknown-denies) that its identity policies do not allow \(action)"
-                if !assumptions.contains(words) { assumptions.append(words) }
+                if input.assumptions.isEmpty && !assumptions.contains(words) { assumptions.append(words) }
                 steps.append(TraceStep(kind: .identityPolicy, outcome: .implicitDeny, action: action, detail: words))
             }
             if p.kind == .roleSession || p.kind == .role {

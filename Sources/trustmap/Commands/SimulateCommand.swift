@@ -175,6 +175,9 @@ struct SimulateCommand: ParsableCommand {
             }
         }
         if let callerPolicies { r.callerPolicies = AssumeRoleRequest.CallerPolicyAssumption(rawValue: callerPolicies)! }
+        // STS requires RoleSessionName; a person asking "can X assume Y" rarely cares which one, so the
+        // command supplies one (the engine itself still reports a missing name as invalid).
+        if r.sessionName == nil && r.action != .assumeRoleWithSAML { r.sessionName = "trustmap" }
         return r
     }
 
