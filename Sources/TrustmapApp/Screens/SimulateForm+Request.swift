@@ -29,6 +29,8 @@ extension SimulateForm {
             r.principal = caller
         }
         r.sessionName = value(sessionName)
+        // SAML takes the session name from the assertion: the form's default must not override it.
+        if action == .assumeRoleWithSAML, r.sessionName == Self.defaultSessionName { r.sessionName = nil }
         if let d = value(duration) {
             guard let n = Int(d) else { throw fail(.duration, "'\(d)' is not a whole number of seconds") }
             r.durationSeconds = n

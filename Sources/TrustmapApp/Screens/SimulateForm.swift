@@ -69,6 +69,24 @@ public enum SimulateField: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The label in at most nine columns, for narrow panes (80 columns leave the main pane 30).
+    public func shortLabel(for action: AssumeAction) -> String {
+        switch self {
+        case .externalId: return "ext. ID"
+        case .sessionName: return "session"
+        case .duration: return "duration"
+        case .sessionTags: return "tags"
+        case .sourceIdentity: return "source id"
+        case .provider: return "provider"
+        case .claims: return action == .assumeRoleWithSAML ? "attribs" : "claims"
+        case .callerPolicies: return "caller pol"
+        case .transitiveTagKeys: return "transit."
+        case .sourceAccount: return "src acct"
+        case .at: return "at"
+        default: return label(for: action)
+        }
+    }
+
     /// What the field means and how to write it (the details pane shows it for the selected field).
     public func help(for action: AssumeAction) -> String {
         switch self {
@@ -119,7 +137,9 @@ public struct SimulateForm: Sendable, Hashable {
     public var mfa = false
     public var mfaAge = ""
     public var sourceIp = ""
-    public var sessionName = ""
+    /// STS requires a RoleSessionName for AssumeRole and AssumeRoleWithWebIdentity; the form starts with
+    /// one (shown, and editable) so that a question about trust is not answered "invalid: no session name".
+    public var sessionName = SimulateForm.defaultSessionName
     public var duration = ""
     public var sessionTags = ""
     public var sourceIdentity = ""
@@ -133,6 +153,8 @@ public struct SimulateForm: Sendable, Hashable {
     public var sourceAccount = ""
     public var context = ""
     public var at = ""
+
+    public static let defaultSessionName = "trustmap-simulate"
 
     public init() {}
 

@@ -160,3 +160,80 @@ enum SimulateReport {
         return out
     }
 }
+
+extension SimulateReport {
+    /// Wraps a styled line by words (a reason or an ARN is read more easily whole); continuation lines
+    /// keep the line's indentation plus two. Words longer than a line are cut.
+    static func wrap(_ line: StyledLine, width: Int) -> [StyledLine] {
+        guard width > 4, line.displayWidth > width else { return [line] }
+        let leading = line.plainText.prefix { $0 == " " }.count
+        let indent = min(width / 2, leading + 2)
+        var out: [StyledLine] = []
+        var current: StyledLine = []
+        var used = 0
+        var atLineStart = true
+        func newLine() {
+            out.append(current)
+            current = [TextRun(String(repeating: " ", count: indent), .text)]
+            used = indent
+            atLineStart = true
+        }
+        for run in line {
+            // Words and the spaces between them, each kept with the run's style.
+            var tokens: [String] = []
+            var token = ""
+            for c in run.text {
+                if (c == " ") != (token.last == " "), !token.isEmpty {
+                    tokens.append(token)
+                    token = ""
+                }
+                token.append(c)
+            }
+            if !token.isEmpty { tokens.append(token) }
+            for t in tokens {
+                let w = DisplayWidth.of(t)
+                if t.first == " " {
+                    if out.isEmpty && atLineStart {
+                        // The original line's own indentation.
+                        current.append(TextRun(DisplayWidth.truncate(t, to: width - 1), run.role, emphasis: run.emphasis))
+                        used += min(w, width - 1)
+                    } else if !atLineStart {
+                        if used + w <= width {
+                            current.append(TextRun(t, run.role, emphasis: run.emphasis))
+                            used += w
+                        } else {
+                            newLine()
+                        }
+                    }
+                    continue
+                }
+                if used + w > width {
+                    if w <= width - indent { newLine() }
+                }
+                var rest = Substring(t)
+                while !rest.isEmpty {
+                    if used >= width { newLine() }
+                    var piece = ""
+                    var pw = 0
+                    for c in rest {
+                        let cw = DisplayWidth.of(c)
+                        if used + pw + cw > width { break }
+                        piece.append(c)
+                        pw += cw
+                    }
+                    if piece.isEmpty {
+                        if atLineStart { break }
+                        newLine()
+                        continue
+                    }
+                    current.append(TextRun(piece, run.role, emphasis: run.emphasis))
+                    used += pw
+                    atLineStart = false
+                    rest = rest.dropFirst(piece.count)
+                }
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+}

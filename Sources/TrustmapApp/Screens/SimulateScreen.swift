@@ -316,11 +316,11 @@ public struct SimulateScreen: Sendable {
     /// The result as lines at a width: banner, then the body wrapped.
     func resultLines(width: Int, context: ScreenContext) -> [StyledLine] {
         if let formError {
-            return [[TextRun("Cannot run: ", .warning), TextRun(formError.sentence, .text)]].flatMap { StyledWrap.wrap($0, width: width) }
+            return [[TextRun("Cannot run: ", .warning), TextRun(formError.sentence, .text)]].flatMap { SimulateReport.wrap($0, width: width) }
         }
         guard let result else { return [] }
         let body = SimulateReport.body(result, requestLine: requestLine(result.request, reveal: context.revealSecrets), reveal: context.revealSecrets)
-        return SimulateReport.banner(result.decision, width: width) + body.flatMap { StyledWrap.wrap($0, width: width) }
+        return SimulateReport.banner(result.decision, width: width) + body.flatMap { SimulateReport.wrap($0, width: width) }
     }
 
     public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
@@ -343,10 +343,9 @@ public struct SimulateScreen: Sendable {
                 drawField(fields[i], into: &buffer, rect: Rect(x: x, y: rect.y + row, width: columnWidth, height: 1), context: context)
             }
         }
-        if formRows > formHeight, rect.width > 12 {
-            let more = (firstRow > 0 ? "↑" : " ") + (firstRow + formHeight < formRows ? "↓" : " ") + " more fields"
-            buffer.write(more, x: rect.maxX - DisplayWidth.of(more), y: rect.y + formHeight - 1, role: .muted)
-        }
+        // How many fields are scrolled out of the form, above and below.
+        let hiddenAbove = firstRow * columns
+        let hiddenBelow = max(0, fields.count - (firstRow + formHeight) * columns)
         var y = rect.y + formHeight
         guard y < rect.maxY else { return }
         if results.isEmpty {
@@ -359,8 +358,17 @@ public struct SimulateScreen: Sendable {
             }
             return
         }
-        let rule = "─ Result " + (results.count > rect.maxY - y - 1 ? "(PgUp/PgDn) " : "")
-        buffer.write(rule + String(repeating: "─", count: max(0, rect.width - DisplayWidth.of(rule))), x: rect.x, y: y, role: .border, maxWidth: rect.width)
+        let rule = "─ Result " + (results.count > rect.maxY - y - 1 ? "PgUp/PgDn " : "")
+        var more = ""
+        if hiddenAbove + hiddenBelow > 0 {
+            let counts = (hiddenAbove > 0 ? "↑\(hiddenAbove) " : "") + (hiddenBelow > 0 ? "↓\(hiddenBelow) " : "")
+            more = " " + counts + "fields ─"
+            if DisplayWidth.of(rule) + DisplayWidth.of(more) + 1 > rect.width { more = " " + counts + "─" }
+            if DisplayWidth.of(rule) + DisplayWidth.of(more) + 1 > rect.width { more = "" }
+        }
+        let fillCount = max(0, rect.width - DisplayWidth.of(rule) - DisplayWidth.of(more))
+        buffer.write(rule + String(repeating: "─", count: fillCount), x: rect.x, y: y, role: .border, maxWidth: rect.width)
+        if !more.isEmpty { buffer.write(more, x: rect.maxX - DisplayWidth.of(more), y: y, role: .muted) }
         y += 1
         guard y < rect.maxY else { return }
         ScrollText.draw(results, into: &buffer, rect: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), scroll: resultScroll)
@@ -368,7 +376,8 @@ public struct SimulateScreen: Sendable {
 
     func drawField(_ f: SimulateField, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let selected = f == cursor
-        let labelWidth = min(14, max(0, rect.width / 3))
+        let narrow = rect.width < 48
+        let labelWidth = min(narrow ? 10 : 14, max(0, rect.width / 3))
         let marker = selected ? "▸ " : "  "
         if f == .run {
             let runnable = firstMissingField == nil
@@ -380,7 +389,8 @@ public struct SimulateScreen: Sendable {
             buffer.write(runs: line, x: rect.x, y: rect.y, maxWidth: rect.width)
             return
         }
-        let label = DisplayWidth.pad(DisplayWidth.truncate(f.label(for: form.action), to: labelWidth), to: labelWidth) + " "
+        let name = narrow ? f.shortLabel(for: form.action) : f.label(for: form.action)
+        let label = DisplayWidth.pad(DisplayWidth.truncate(name, to: labelWidth), to: labelWidth) + " "
         let prefixWidth = DisplayWidth.of(marker) + DisplayWidth.of(label)
         let valueWidth = max(0, rect.width - prefixWidth)
         if editing == f {
@@ -451,9 +461,10 @@ public struct SimulateScreen: Sendable {
     /// completion candidates while a caller or role is edited, or a summary of the result.
     public func detailsLines(context: ScreenContext, width: Int) -> [StyledLine]? {
         let field = editing ?? cursor
-        var out: [StyledLine] = [[TextRun(field.label(for: form.action), .title)]]
-        for line in TextWrap.wrap(field.help(for: form.action), width: max(1, width)) { out.append([TextRun(line, .muted)]) }
+        var help: [StyledLine] = [[TextRun(field.label(for: form.action), .title)]]
+        for line in TextWrap.wrap(field.help(for: form.action), width: max(1, width)) { help.append([TextRun(line, .muted)]) }
         if editing == .caller || editing == .role {
+            var out = help
             out.append([])
             if completions.isEmpty {
                 out.append([TextRun(editor.text.isEmpty ? "type to see matching principals" : "no principal of the inventory starts with this", .muted)])
@@ -464,19 +475,22 @@ public struct SimulateScreen: Sendable {
                     out.append([TextRun(i == completionPosition ? "▸ " : "  ", .focus), TextRun(c, i == completionPosition ? .focus : .text)])
                 }
             }
-            return out
+            return out.flatMap { SimulateReport.wrap($0, width: width) }
         }
+        // The outcome first (on a small screen it is what matters), then what the selected field means.
+        var out: [StyledLine] = []
         if let formError {
-            out.append([])
             out.append([TextRun("Cannot run", .warning)])
             out.append([TextRun(formError.sentence, .text)])
-        } else if let result {
             out.append([])
-            out.append([TextRun("\(SimulateReport.glyph(result.decision)) \(result.decision.rawValue.uppercased())", SimulateReport.role(result.decision), emphasis: .bold)])
+        } else if let result, editing == nil {
+            out.append([TextRun("\(SimulateReport.glyph(result.decision)) \(result.decision.rawValue.uppercased())", SimulateReport.role(result.decision), emphasis: [.bold, .reverse])])
             out.append([TextRun(result.reason, .text)])
             out += SimulateReport.hintLines(result)
             out += SimulateReport.assumptionLines(result)
+            out.append([])
         }
-        return out
+        out += help
+        return out.flatMap { SimulateReport.wrap($0, width: width) }
     }
 }

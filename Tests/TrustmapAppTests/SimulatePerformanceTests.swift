@@ -1,0 +1,51 @@
+import Foundation
+import Inventory
+import PolicyEngine
+import TerminalUI
+import Testing
+import TrustAnalysis
+@testable import TrustmapApp
+
+/// Frame times of the simulate view on a generated 1,000-account organization. Slow to set up (the
+/// analysis of 50,000 roles), so it runs only when asked: `TRUSTMAP_PERF=1 swift test -c release --filter SimulatePerformance`.
+@Suite("Simulate view: speed on 1,000 accounts", .enabled(if: ProcessInfo.processInfo.environment["TRUSTMAP_PERF"] == "1", "set TRUSTMAP_PERF=1 to measure"))
+struct SimulatePerformanceTests {
+    @Test("every keypress of the simulate view is handled and redrawn in under 16 ms (p99)")
+    func keypressFrameTimes() throws {
+        let clock = ContinuousClock()
+        let synthetic = SyntheticOrganization(.init(accounts: 1000, rolesPerAccount: 50, usersPerAccount: 10, seed: 42))
+        let report = InventoryLoader.load(text: JSONWriter.write(synthetic.nativeInventory()), fileName: "synthetic.json")
+        let analysisStart = clock.now
+        let analysis = Analysis.analyze(report.inventory, at: SyntheticOrganization.referenceDate)
+        print("analysis: \(clock.now - analysisStart) for \(report.inventory.roles.count) roles, \(report.inventory.users.count) users")
+        var s = AppState(analysis: analysis, sourceDescription: "synthetic", now: SyntheticOrganization.referenceDate)
+        let role = try #require(report.inventory.roles.dropFirst(report.inventory.roles.count / 2).first)
+        let caller = try #require(report.inventory.users.first)
+
+        // The first run builds the engine once; it is kept afterwards.
+        let first = clock.now
+        s.update(.command("simulate --principal \(caller.arn) --role \(role.arn)"))
+        print("first :simulate (builds the engine): \(clock.now - first)")
+        #expect(s.simulateScreen.result != nil)
+
+        var keys: [Key] = []
+        for _ in 0..<10 { keys += [.down, .down, .up, .pageDown, .pageUp] }
+        // Editing the caller: typing with completion over 60,000 principals, Tab, Enter (which simulates).
+        keys += [.home, .enter, .control("u")] + Array("arn:aws:iam::").map { .character($0) } + [.tab, .tab, .escape]
+        keys += [.home, .enter, .backspace, .backspace, .enter]
+        // Toggles re-run the simulation.
+        keys += [.character("a"), .character("a")]
+        keys += Array(repeating: Key.character("r"), count: 20)
+        var times: [Duration] = []
+        for key in keys {
+            let t0 = clock.now
+            if let a = s.action(for: .key(key)) { s.update(a) }
+            _ = AppView.render(s, width: 200, height: 60)
+            times.append(clock.now - t0)
+        }
+        times.sort()
+        let p50 = times[times.count / 2], p99 = times[min(times.count - 1, times.count * 99 / 100)], worst = times.last!
+        print("simulate keypress + render over \(times.count) keys: p50 \(p50), p99 \(p99), max \(worst)")
+        #expect(p99 < .milliseconds(16))
+    }
+}
