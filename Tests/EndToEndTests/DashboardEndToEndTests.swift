@@ -9,6 +9,11 @@ struct DashboardEndToEndTests {
         "\(env) '\(EndToEnd.binary ?? "trustmap")' \(args); echo \"EXIT:$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo; sleep 30"
     }
 
+    /// The program ended and the shell printed the terminal's flags after it.
+    static func finished(_ screen: String) -> Bool {
+        screen.contains("EXIT:") && screen.split(separator: "\n").contains { $0.contains("icanon") }
+    }
+
     /// The shell line after `EXIT:` lists the stty flags: `echo` and `icanon` on (not `-echo`, `-icanon`).
     static func terminalIsSane(_ screen: String) -> Bool {
         guard let line = screen.split(separator: "\n").first(where: { $0.contains("icanon") }) else { return false }
@@ -36,7 +41,7 @@ struct DashboardEndToEndTests {
         let found = t.waitFor(text: "match 1 of")
         #expect(found.ok, "search did not report a match:\n\(found.screen)")
         t.send("q")
-        let done = t.waitFor(text: "EXIT:")
+        let done = t.waitFor { Self.finished($0) }
         #expect(done.screen.contains("EXIT:0"), "\(done.screen)")
         #expect(Self.terminalIsSane(done.screen), "terminal not restored: \(done.screen)")
         #expect(t.display("#{alternate_on}") == "0")
@@ -48,7 +53,7 @@ struct DashboardEndToEndTests {
         let t = try TmuxSession(command: Self.command())
         #expect(t.waitFor(text: "Navigator").ok)
         t.send("C-c")
-        let done = t.waitFor(text: "EXIT:")
+        let done = t.waitFor { Self.finished($0) }
         #expect(done.screen.contains("EXIT:130"), "\(done.screen)")
         #expect(Self.terminalIsSane(done.screen), "terminal not restored: \(done.screen)")
         #expect(t.display("#{alternate_on}") == "0")
@@ -61,7 +66,7 @@ struct DashboardEndToEndTests {
         let pid = Spawn.run(["pgrep", "-f", "-n", "^\(EndToEnd.binary ?? "trustmap")"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(!pid.isEmpty)
         _ = Spawn.run(["kill", "-TERM", pid])
-        let done = t.waitFor(text: "EXIT:")
+        let done = t.waitFor { Self.finished($0) }
         #expect(done.screen.contains("EXIT:143"), "\(done.screen)")
         #expect(Self.terminalIsSane(done.screen))
     }
@@ -72,7 +77,7 @@ struct DashboardEndToEndTests {
         #expect(t.waitFor(text: "Navigator").ok)
         let pid = Spawn.run(["pgrep", "-f", "-n", "^\(EndToEnd.binary ?? "trustmap")"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = Spawn.run(["kill", "-HUP", pid])
-        let done = t.waitFor(text: "EXIT:")
+        let done = t.waitFor { Self.finished($0) }
         #expect(done.screen.contains("EXIT:129"), "\(done.screen)")
         #expect(Self.terminalIsSane(done.screen))
     }
@@ -80,7 +85,7 @@ struct DashboardEndToEndTests {
     @Test("a crash restores the terminal before the backtrace")
     func crash() throws {
         let t = try TmuxSession(command: Self.command(env: "TRUSTMAP_TEST_CRASH=1 SWIFT_BACKTRACE=enable=no"))
-        let done = t.waitFor(text: "EXIT:", timeout: 20)
+        let done = t.waitFor(timeout: 20) { Self.finished($0) }
         #expect(done.ok, "\(done.screen)")
         #expect(!done.screen.contains("EXIT:0"), "the crash hook did not crash")
         #expect(Self.terminalIsSane(done.screen), "terminal not restored after a crash: \(done.screen)")
