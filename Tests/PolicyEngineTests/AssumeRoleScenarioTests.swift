@@ -28,3 +28,22 @@ struct AssumeRoleScenarioTests {
         #expect(!text.contains("\u{1B}["))
     }
 }
+
+@Suite("the fast decision and the explained decision agree")
+struct FastPathParityTests {
+    @Test("decide-now and explain-later give the same decision, step and explicitness for every benchmark request")
+    func parity() {
+        let trust = Fixture.doc(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["111111111111","arn:aws:iam::222222222222:root"]},"Action":["sts:AssumeRole","sts:TagSession"],"Condition":{"StringEqualsIfExists":{"sts:ExternalId":"bench-external-id"}}},{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::333333333333:root"},"Action":"sts:AssumeRole"}]}"#)
+        let inv = Fixture.inventory(
+            roles: [Fixture.role("A", trust: trust, policies: [Fixture.allow()]), Fixture.role("B", account: Fixture.dev, trust: trust, boundary: Fixture.allow("s3:*")), Fixture.role("C", account: Fixture.vendor, trust: Fixture.trust("\"*\""), maxSession: 7200)],
+            users: [Fixture.user("a", policies: [Fixture.allow()]), Fixture.user("b", account: Fixture.dev), Fixture.user("c", account: Fixture.vendor, policies: [Fixture.allow("sts:*")])])
+        let sim = Simulator(inventory: inv)
+        for r in sim.benchmarkRequests(limit: 60) {
+            let fast = sim.simulate(r)
+            let reason = fast.reason
+            let explainedTag = String(reason.prefix { $0 != ":" })
+            #expect(explainedTag == (fast.decidingStep?.rawValue ?? "allowed"), "\(r.principal ?? "") → \(r.role)")
+            #expect(fast.isExplicitDeny == (fast.decision == .denied && fast.steps.last { $0.kind == fast.decidingStep }?.outcome == .deny))
+        }
+    }
+}
