@@ -246,23 +246,7 @@ public struct GraphScreen: Sendable {
         }
         let layout = d.layout
         let selectedId = d.edgeOrder.indices.contains(selectedEdge) ? d.edgeOrder[selectedEdge] : nil
-        // Centre the focus vertically when the picture is taller than the pane.
-        var offsetY = 0
-        if layout.height > rect.height, let fi = d.focusIndex, let p = layout.placement(ofNode: fi) {
-            offsetY = max(0, min(layout.height - rect.height, p.y - rect.height / 2))
-        }
-        if let sid = selectedId, let route = layout.route(forEdge: sid), layout.height > rect.height {
-            let ys = route.cells.map(\.y)
-            if let lo = ys.min(), let hi = ys.max(), lo < offsetY || hi >= offsetY + rect.height {
-                offsetY = max(0, min(layout.height - rect.height, (lo + hi) / 2 - rect.height / 2))
-            }
-        }
-        var offsetX = 0
-        if layout.width > rect.width, let sid = selectedId, let route = layout.route(forEdge: sid) {
-            let xs = route.cells.map(\.x)
-            let mid = ((xs.min() ?? 0) + (xs.max() ?? 0)) / 2
-            offsetX = max(0, min(layout.width - rect.width, mid - rect.width / 2))
-        }
+        let (offsetX, offsetY) = viewport(d, rect: rect)
         func put(_ ch: Character, _ x: Int, _ y: Int, _ role: StyleRole, _ emphasis: Emphasis = []) {
             let sx = rect.x + x - offsetX, sy = rect.y + y - offsetY
             guard rect.contains(x: sx, y: sy) else { return }
@@ -320,6 +304,56 @@ public struct GraphScreen: Sendable {
             let legend = "‼ critical  ! high  ▲ medium  · low  ○ info   ↑↓ edge  Enter follow  s simulate  +/- depth  o overview"
             buffer.write(legend, x: rect.x, y: rect.maxY - 1, role: .muted, maxWidth: rect.width)
         }
+    }
+
+
+    /// Which part of a picture larger than the pane is shown: the focus centred, then the selected edge
+    /// brought into view. Drawing and mouse clicks share it.
+    func viewport(_ d: Drawing, rect: Rect) -> (x: Int, y: Int) {
+        let layout = d.layout
+        let selectedId = d.edgeOrder.indices.contains(selectedEdge) ? d.edgeOrder[selectedEdge] : nil
+        var offsetY = 0
+        if layout.height > rect.height, let fi = d.focusIndex, let p = layout.placement(ofNode: fi) {
+            offsetY = max(0, min(layout.height - rect.height, p.y - rect.height / 2))
+        }
+        if let sid = selectedId, let route = layout.route(forEdge: sid), layout.height > rect.height {
+            let ys = route.cells.map(\.y)
+            if let lo = ys.min(), let hi = ys.max(), lo < offsetY || hi >= offsetY + rect.height {
+                offsetY = max(0, min(layout.height - rect.height, (lo + hi) / 2 - rect.height / 2))
+            }
+        }
+        var offsetX = 0
+        if layout.width > rect.width, let sid = selectedId, let route = layout.route(forEdge: sid) {
+            let xs = route.cells.map(\.x)
+            let mid = ((xs.min() ?? 0) + (xs.max() ?? 0)) / 2
+            offsetX = max(0, min(layout.width - rect.width, mid - rect.width / 2))
+        }
+        return (offsetX, offsetY)
+    }
+
+    /// A click at a screen cell inside the pane: on an edge selects it; on a node follows to it.
+    public mutating func click(x: Int, y: Int, rect: Rect, context: ScreenContext) -> ScreenOutcome {
+        guard let d = cache else { return .notHandled }
+        let (ox, oy) = viewport(d, rect: rect)
+        let lx = x - rect.x + ox, ly = y - rect.y + oy
+        for ri in d.layout.routeIndices(atX: lx, y: ly) {
+            guard let id = d.layout.routes[ri].edgeIDs.first, let pos = d.edgeOrder.firstIndex(of: id) else { continue }
+            selectedEdge = pos
+            return .handled
+        }
+        if let p = d.layout.node(atX: lx, y: ly), p.id != d.focusIndex {
+            let id = d.nodeIds[p.id]
+            if context.inventory.role(arn: id) != nil || context.inventory.user(arn: id) != nil || context.inventory.account(id: id) != nil {
+                focus = nil
+                overview = false
+                return .select(id: id, openGraph: true)
+            }
+            focus = id
+            overview = false
+            selectedEdge = 0
+            return .handled
+        }
+        return .handled
     }
 
     public func detailsLines(context: ScreenContext, width: Int) -> [StyledLine]? {

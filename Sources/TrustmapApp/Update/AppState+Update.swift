@@ -340,14 +340,41 @@ extension AppState {
     }
 
     mutating func handleMouse(_ m: MouseEvent) {
+        // The wheel scrolls the pane under the pointer.
+        let layout = ScreenLayout(width: screenWidth, height: screenHeight)
+        if m.kind != .press {
+            let delta = m.kind == .wheelUp ? -3 : 3
+            if layout.details.contains(x: m.x, y: m.y) {
+                detailsScroll = max(0, detailsScroll + delta)
+            } else if layout.main.contains(x: m.x, y: m.y), mainView != .overview {
+                for _ in 0..<3 { _ = handleScreenKey(delta < 0 ? .up : .down) }
+            } else if layout.main.contains(x: m.x, y: m.y) {
+                mainScroll = max(0, mainScroll + delta)
+            } else {
+                let saved = focus
+                focus = .navigator
+                move(by: delta)
+                focus = saved
+            }
+            return
+        }
         switch m.kind {
-        case .wheelUp: move(by: -3)
-        case .wheelDown: move(by: 3)
+        case .wheelUp, .wheelDown: break
         case .press:
             if let row = navigatorRow(atScreenX: m.x, y: m.y) {
                 focus = .navigator
                 navigatorCursor = row
                 detailsScroll = 0
+                graphScreen.focus = nil
+                graphScreen.selectedEdge = 0
+                keepCursorVisible()
+            } else if layout.main.contains(x: m.x, y: m.y) {
+                focus = .main
+                if mainView == .graph {
+                    apply(graphScreen.click(x: m.x, y: m.y, rect: layout.main.inset(by: 1), context: screenContext))
+                }
+            } else if layout.details.contains(x: m.x, y: m.y) {
+                focus = .details
             }
         }
     }
