@@ -1,0 +1,70 @@
+import Foundation
+import TerminalUI
+import TrustAnalysis
+import TrustmapApp
+
+/// Frame times of the dashboard driven through `TestBackend`: each keypress is timed from the event to a
+/// presented frame (`AppRunner.handle` = key table + `update`, then `redraw` = `AppView.render` of the
+/// whole frame + `present`), the work the ncurses loop does per key minus the terminal's own output.
+enum DashboardBenchmark {
+    struct Result: Codable, Sendable {
+        var width: Int
+        var height: Int
+        var rounds: Int
+        var keypresses: Int
+        /// `AppState(analysis:…)`: the navigator index and first state, seconds.
+        var openStateSeconds: Samples.Summary
+        /// The first full frame, seconds.
+        var firstFrameSeconds: Samples.Summary
+        /// Every keypress of every round, milliseconds.
+        var frameP50Milliseconds: Double
+        var frameP99Milliseconds: Double
+        var frameMaxMilliseconds: Double
+        var groups: [Group]
+    }
+
+    struct Group: Codable, Sendable {
+        var name: String
+        var keypresses: Int
+        var medianMilliseconds: Double
+        var maxMilliseconds: Double
+    }
+
+    /// `frames` receives the last frame of each group in the first round (for `--show-frames`).
+    static func run(analysis: Analysis, now: Int64, width: Int, height: Int, rounds: Int,
+                    frames: ((String, ScreenBuffer) -> Void)? = nil) -> Result {
+        let steps = DashboardScript.steps
+        var open = Samples(), first = Samples(), all = Samples()
+        var byGroup: [String: Samples] = [:]
+        for round in 0..<rounds {
+            let (state, openSeconds) = Stopwatch.time {
+                AppState(analysis: analysis, sourceDescription: "bench", now: now, themes: .builtin)
+            }
+            var runner = AppRunner(state: state)
+            open.append(openSeconds)
+            var backend = TestBackend(width: width, height: height)
+            let ((), firstSeconds) = Stopwatch.time { runner.redraw(on: &backend) }
+            first.append(firstSeconds)
+            for (i, step) in steps.enumerated() {
+                // A fresh in-memory terminal per key: TestBackend keeps every frame, which would grow memory for nothing.
+                backend = TestBackend(width: width, height: height)
+                let ((), seconds) = Stopwatch.time {
+                    if runner.handle(step.event) { runner.redraw(on: &backend) }
+                }
+                all.append(seconds * 1000)
+                byGroup[step.group, default: Samples()].append(seconds * 1000)
+                let lastOfGroup = i + 1 == steps.count || steps[i + 1].group != step.group
+                if round == 0, lastOfGroup, let frame = backend.lastFrame { frames?(step.group, frame) }
+            }
+        }
+        var seen = Set<String>()
+        let groups: [Group] = steps.compactMap { step in
+            guard seen.insert(step.group).inserted, let g = byGroup[step.group] else { return nil }
+            return Group(name: step.group, keypresses: g.count / rounds, medianMilliseconds: g.median, maxMilliseconds: g.max)
+        }
+        return Result(width: width, height: height, rounds: rounds, keypresses: all.count,
+                      openStateSeconds: open.summary, firstFrameSeconds: first.summary,
+                      frameP50Milliseconds: all.percentile(50), frameP99Milliseconds: all.percentile(99),
+                      frameMaxMilliseconds: all.max, groups: groups)
+    }
+}

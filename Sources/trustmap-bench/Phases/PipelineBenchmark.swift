@@ -1,0 +1,73 @@
+import Inventory
+import TrustAnalysis
+
+/// Load and analysis, as `trustmap findings inventory.json` does them: load the native inventory,
+/// then `Analysis.analyze` (engine compile, trust graph, findings), and separately the folder of
+/// authorization-details dumps.
+///
+/// The graph and the findings are built together inside `Analysis.init`; the only phase below it that
+/// the public API exposes on its own is compiling the inventory for the engine (`Simulator(inventory:)`),
+/// which the simulation phase times. The split between graph and findings comes from callgrind (README).
+enum PipelineBenchmark {
+    struct Result: Codable, Sendable {
+        var loadNativeSeconds: Samples.Summary
+        var analysisSeconds: Samples.Summary
+        /// Load of the native inventory plus analysis, timed as one.
+        var totalSeconds: Samples.Summary
+        var loadDumpsSeconds: Samples.Summary
+        var roles: Int
+        var users: Int
+        var accounts: Int
+        var edges: Int
+        var findings: Int
+        var nodes: Int
+        /// Engine calls the graph builder made to confirm candidate edges.
+        var confirmations: Int
+        var nativeWarnings: Int
+        var dumpWarnings: Int
+        var dumpRoles: Int
+        var dumpUsers: Int
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs load + analysis `runs` times after one warm-up; returns the last analysis for the later phases.
+    static func runLoadAndAnalysis(nativePath: String, runs: Int, now: Int64) throws -> (Samples, Samples, Samples, Analysis, Int) {
+        var load = Samples(), analyse = Samples(), total = Samples()
+        var last: Analysis?
+        var warnings = 0
+        for run in 0...runs {
+            // The previous run's analysis goes first, so the peak memory is that of one load and one analysis.
+            last = nil
+            let start = Stopwatch.clock.now
+            let (report, loadSeconds) = Stopwatch.time { InventoryLoader.load(paths: [nativePath]) }
+            if let e = report.errors.first { throw Failure(description: "\(nativePath): \(e)") }
+            let (analysis, analysisSeconds) = Stopwatch.time { Analysis.analyze(report.inventory, at: now) }
+            let totalSeconds = Stopwatch.seconds(Stopwatch.clock.now - start)
+            if run > 0 {
+                load.append(loadSeconds)
+                analyse.append(analysisSeconds)
+                total.append(totalSeconds)
+            }
+            warnings = report.warnings.count
+            last = analysis
+        }
+        return (load, analyse, total, last!, warnings)
+    }
+
+    static func runDumps(path: String, runs: Int) throws -> (Samples, roles: Int, users: Int, warnings: Int) {
+        var load = Samples()
+        var roles = 0, users = 0, warnings = 0
+        for run in 0...runs {
+            let (report, seconds) = Stopwatch.time { InventoryLoader.load(paths: [path]) }
+            if let e = report.errors.first { throw Failure(description: "\(path): \(e)") }
+            if run > 0 { load.append(seconds) }
+            roles = report.inventory.roles.count
+            users = report.inventory.users.count
+            warnings = report.warnings.count
+        }
+        return (load, roles, users, warnings)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The parent process: generates each organization, measures it in a child process, and reports.
+enum BenchRunner {
+    static func run(_ options: BenchOptions, arguments: [String]) -> Int32 {
+        let machine = MachineInfo.current()
+        if machine.buildConfiguration != "release" {
+            log("warning: this is a debug build; the budgets are for release builds (swift run -c release trustmap-bench)")
+        }
+        let fm = FileManager.default
+        let parent = options.outDir ?? (NSTemporaryDirectory() + "trustmap-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            log("error: cannot create \(parent): \(error.localizedDescription)")
+            return 73
+        }
+        let removeAtEnd = options.outDir == nil && !options.keepFiles
+        defer { if removeAtEnd { try? fm.removeItem(atPath: parent) } }
+        log("trustmap-bench: \(machine.cpuModel), \(machine.logicalCores) cores; organizations under \(parent)")
+
+        var sizes: [SizeResult] = []
+        var skipped: [String] = []
+        for n in options.accounts {
+            log("\(n) accounts: generating")
+            let org: GeneratedOrganization
+            do {
+                org = try GeneratedOrganization.generate(accounts: n, roles: options.rolesPerAccount, users: options.usersPerAccount,
+                                                         seed: options.seed, under: parent)
+            } catch {
+                skipped.append("\(n) accounts: generation failed (\(error.localizedDescription))")
+                log("  skipped: \(skipped.last!)")
+                continue
+            }
+            log("  \(org.roles) roles, \(org.users) users; inventory.json \(Format.mib(Double(org.nativeBytes) / 1_048_576)), "
+                + "gaad/ \(Format.mib(Double(org.dumpBytes) / 1_048_576)) in \(org.dumpFiles) files; "
+                + "generated in \(Format.seconds(org.generateSeconds)), written in \(Format.seconds(org.writeSeconds))")
+            do {
+                var result = try ChildProcess.measure(accounts: n, directory: org.directory, options: options, scratch: parent)
+                result.files = .init(nativeMiB: Double(org.nativeBytes) / 1_048_576, dumpsMiB: Double(org.dumpBytes) / 1_048_576,
+                                     dumpFiles: org.dumpFiles, generateSeconds: org.generateSeconds, writeSeconds: org.writeSeconds)
+                sizes.append(result)
+                log("  load + analysis \(Format.spread(result.pipeline.totalSeconds)); frames p99 \(Format.milliseconds(result.dashboard.frameP99Milliseconds)); "
+                    + "\(Format.rate(result.simulation.perSecond.median)) simulations/s")
+            } catch {
+                skipped.append("\(n) accounts: \(error)")
+                log("  skipped: \(skipped.last!)")
+            }
+            if removeAtEnd { try? fm.removeItem(atPath: org.directory) }
+        }
+
+        let formatter = ISO8601DateFormatter()
+        let report = BenchReport(
+            command: (["swift run -c release trustmap-bench"] + arguments).joined(separator: " "),
+            date: formatter.string(from: Date()), machine: machine,
+            rolesPerAccount: options.rolesPerAccount, usersPerAccount: options.usersPerAccount,
+            runs: options.runs, largeRuns: options.largeRuns, sizes: sizes, skipped: skipped,
+            growth: GrowthAnalysis(sizes), budgets: BudgetCheck.check(sizes))
+        print(ReportTables.render(report))
+        if let path = options.jsonPath {
+            do {
+                try report.json().write(to: URL(fileURLWithPath: path))
+                log("wrote \(path)")
+            } catch {
+                log("error: cannot write \(path): \(error.localizedDescription)")
+                return 73
+            }
+        }
+        return sizes.isEmpty ? 1 : 0
+    }
+
+    static func log(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
