@@ -52,3 +52,21 @@ extension Analysis {
         graph.outgoing(from: from).first { $0.to == to }
     }
 }
+
+extension Fixture {
+    /// A trust policy with one Allow statement for sts:AssumeRole.
+    static func allow(_ principal: String, action: String = "\"sts:AssumeRole\"", condition: String? = nil, sid: String = "S") -> String {
+        var s = "{\"Sid\":\"\(sid)\",\"Effect\":\"Allow\",\"Principal\":\(principal),\"Action\":\(action)"
+        if let condition { s += ",\"Condition\":\(condition)" }
+        return s + "}"
+    }
+
+    static func policy(_ statements: String...) -> String {
+        "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements.joined(separator: ",") + "]}"
+    }
+
+    /// Analyses one role `Target` in account 111111111111 whose trust policy has these statements.
+    static func trusting(_ statements: String..., extra: String = "") throws -> Analysis {
+        try analyze(role(trust: "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements.joined(separator: ",") + "]}", extra: extra))
+    }
+}

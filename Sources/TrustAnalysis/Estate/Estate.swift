@@ -13,6 +13,13 @@ struct Estate: Sendable {
     /// `account/roleName` → role index: sessions name their role without its path (assume-role.md §0.4).
     let roleIndexByAccountAndName: [String: Int]
     let uniqueIDs: Set<String>
+    /// Columns of the hot fields, so loops do not copy whole Role/User values.
+    let roleARNs: [String]
+    let roleAccounts: [String]
+    let roleNames: [String]
+    let userARNs: [String]
+    let userAccounts: [String]
+    let userNames: [String]
     let rolesByAccount: [String: [Int]]
     let usersByAccount: [String: [Int]]
     let trustFacts: [RoleTrustFacts]
@@ -54,6 +61,12 @@ struct Estate: Sendable {
             if let n = a.name { names.insert(n.lowercased()) }
         }
         roleIndexByARN = roleIdx
+        roleARNs = inventory.roles.map(\.arn)
+        roleAccounts = inventory.roles.map(\.accountId)
+        roleNames = inventory.roles.map(\.name)
+        userARNs = inventory.users.map(\.arn)
+        userAccounts = inventory.users.map(\.accountId)
+        userNames = inventory.users.map(\.name)
         roleIndexByAccountAndName = byName
         userIndexByARN = userIdx
         self.rolesByAccount = rolesByAccount

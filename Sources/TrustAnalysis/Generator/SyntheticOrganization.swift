@@ -147,6 +147,10 @@ public struct SyntheticOrganization: Sendable {
                     p = role("security-audit", kind: "cross-account-root", trust: Self.trust(aws: "arn:aws:iam::\(security):root"), policies: [readOnly])
                 case 3:
                     p = role("app-deploy", kind: "same-account-root", trust: Self.trust(aws: "arn:aws:iam::\(a):root"), policies: [appPolicy])
+                case 5...7 where ai == 2:
+                    // The shared-services account hosts the few roles every account of the organization may use.
+                    p = role("org-shared-\(r)", kind: "wildcard-org-guarded",
+                             trust: Self.trust(aws: "*", conditions: ["StringEquals": ["aws:PrincipalOrgID": .string(organizationID)]]), policies: [readOnly])
                 case 4:
                     hasGitHub = true
                     p = role("ci-deployer", kind: "github-oidc-sub",
@@ -228,14 +232,11 @@ public struct SyntheticOrganization: Sendable {
             hasSAML = true
             return ("sso-\(r)", "saml", Self.trust(federated: "arn:aws:iam::\(a):saml-provider/Okta", action: "sts:AssumeRoleWithSAML",
                                                        conditions: ["StringEquals": ["SAML:aud": "https://signin.aws.amazon.com/saml"]]), [readOnly])
-        case 830..<840:
-            return ("org-shared-\(r)", "wildcard-org-guarded",
-                        Self.trust(aws: "*", conditions: ["StringEquals": ["aws:PrincipalOrgID": .string(organizationID)]]), [readOnly])
-        case 840..<842:
+        case 830..<833:
             return ("public-\(r)", "wildcard-unguarded", Self.trust(aws: "*"), [readOnly])
-        case 842..<845:
+        case 833..<836:
             return ("public-extid-\(r)", "wildcard-extid", Self.trust(aws: "*", conditions: ["StringEquals": ["sts:ExternalId": .string(rng.uuid())]]), [readOnly])
-        case 845..<895:
+        case 836..<895:
             let u = users.isEmpty ? "alice" : Self.people[rng.below(min(3, Self.people.count))]
             return ("human-\(r)", "user-mfa", Self.trust(aws: "arn:aws:iam::\(a):user/\(u)", conditions: ["Bool": ["aws:MultiFactorAuthPresent": "true"]]), [appPolicy])
         case 895..<925:

@@ -27,7 +27,7 @@ struct RequestDraft {
 
     private func value(_ c: ConditionClause) -> String? {
         guard var v = c.values.first else { return nil }
-        if v.contains("${aws:username}"), let userName { v = v.replacingOccurrences(of: "${aws:username}", with: userName) }
+        if v.utf8.contains(UInt8(ascii: "$")), v.contains("${aws:username}"), let userName { v = v.replacingOccurrences(of: "${aws:username}", with: userName) }
         return c.parsedOperator.isLike ? Wildcard.instantiate(v) : v
     }
 
@@ -92,7 +92,7 @@ struct RequestDraft {
              "aws:sourcevpce", "sts:rolesessionname", "sts:sourceidentity", "aws:tagkeys", "sts:transitivetagkeys":
             return true
         case "aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid":
-            return request.principal.map { !$0.hasPrefix("arn:") && $0.contains(".") } ?? false
+            return request.principal.map { !$0.hasPrefix("arn:") && $0.utf8.contains(UInt8(ascii: ".")) } ?? false
         default:
             if key.hasPrefix("aws:requesttag/") { return true }
             if key.hasPrefix("aws:principaltag/") { return callerIsOutsider }

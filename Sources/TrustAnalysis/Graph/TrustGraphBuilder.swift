@@ -11,9 +11,26 @@ struct TrustGraphBuilder {
     let now: Int64
     private var nodes: [String: GraphNode] = [:]
     private var edges: [TrustEdge] = []
-    private var done = Set<String>()
+    private var done = Set<EdgeKey>()
+
+    struct EdgeKey: Hashable {
+        var from: String
+        var role: Int
+        var action: AssumeAction
+    }
     private let userCapabilities: [AssumeCapability]
     private let roleCapabilities: [AssumeCapability]
+    /// Principals whose policies allow sts:AssumeRole on every role, by their account.
+    private let anyCapableByAccount: [String: [Caller]]
+    /// Principals whose policies name role patterns, by `callerAccount|targetAccount` (`*` for any account).
+    private let patternCapableByPair: [String: [Caller]]
+
+    enum Caller: Hashable {
+        case user(Int)
+        case role(Int)
+    }
+    /// `arn:aws:sts::A:assumed-role/NAME/trustmap`: how each role calls, as a session.
+    private let sessionARNs: [String]
     /// A 12-digit account id that no inventory account uses: stands for "some principal of any account".
     let strangerAccount: String
     /// Simulations run (for the benchmark and profiling).
@@ -25,6 +42,19 @@ struct TrustGraphBuilder {
         self.now = now
         userCapabilities = estate.inventory.users.map { AssumeCapability(policies: $0.policies) }
         roleCapabilities = estate.inventory.roles.map { AssumeCapability(policies: $0.policies) }
+        sessionARNs = estate.inventory.roles.map { r in
+            let partition = r.arn.split(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws"
+            return "arn:\(partition):sts::\(r.accountId):assumed-role/\(r.name)/trustmap"
+        }
+        var anyCapable: [String: [Caller]] = [:], patternCapable: [String: [Caller]] = [:]
+        func index(_ c: Caller, _ cap: AssumeCapability, _ account: String) {
+            if cap.any { anyCapable[account, default: []].append(c); return }
+            for target in cap.targetAccounts.sorted() { patternCapable[account + "|" + target, default: []].append(c) }
+        }
+        for (i, u) in estate.inventory.users.enumerated() { index(.user(i), userCapabilities[i], u.accountId) }
+        for (i, r) in estate.inventory.roles.enumerated() { index(.role(i), roleCapabilities[i], r.accountId) }
+        anyCapableByAccount = anyCapable
+        patternCapableByPair = patternCapable
         var stranger = 0
         while estate.accountsByID[String(format12(stranger))] != nil { stranger += 1 }
         strangerAccount = format12(stranger)
@@ -84,7 +114,6 @@ struct TrustGraphBuilder {
     // MARK: Edges
 
     private mutating func addEdges(intoRole r: Int) {
-        let role = estate.inventory.roles[r]
         let facts = estate.trustFacts[r]
         // A trust policy IAM would not store answers `invalid` for every request: no edges.
         guard facts.defects.isEmpty else { return }
@@ -108,9 +137,8 @@ struct TrustGraphBuilder {
                 case .session(let arn, let a, let roleName, let session):
                     guard s.coversAssumeRole else { continue }
                     if let x = estate.roleIndexByAccountAndName[a + "/" + roleName] {
-                        let caller = estate.inventory.roles[x]
-                        tryEdge(from: caller.arn, principal: arn, role: r, statement: s, outsider: false,
-                                identity: caller.policies, extra: [EdgeRequirement(kind: .sessionName, label: "Session", text: "the calling session is named '\(session)'")])
+                        tryEdge(from: estate.roleARNs[x], principal: arn, role: r, statement: s, outsider: false,
+                                identity: roleCapabilities[x], callerAccount: a, extra: [EdgeRequirement(kind: .sessionName, label: "Session", text: "the calling session is named '\(session)'")])
                     } else {
                         tryOutsider(p, role: r, statement: s)
                     }
@@ -144,10 +172,10 @@ struct TrustGraphBuilder {
     /// `*` / `{"AWS":"*"}`: one edge from anyone when a stranger gets in. Otherwise the statement is guarded,
     /// and the accounts and principals its guard lets in get their own edges.
     private mutating func addWildcardEdges(_ s: TrustStatementFacts, role r: Int) {
-        let role = estate.inventory.roles[r]
+        let roleAccount = estate.roleAccounts[r]
         addNode(for: .anyone)
         if tryEdge(from: "*", principal: strangerAccount, role: r, statement: s, outsider: true) { return }
-        if done.contains(key("*", role.arn, .assumeRole)) { return }
+        if done.contains(EdgeKey(from: "*", role: r, action: .assumeRole)) { return }
         var accounts = Set<String>()
         var arnPatterns: [String] = []
         for c in s.conditions where ConditionJudgement.isGuard(c) {
@@ -169,7 +197,7 @@ struct TrustGraphBuilder {
             }
         }
         // Same-account principals match `*` directly and need no identity policy (assume-role.md A6).
-        accounts.insert(role.accountId)
+        accounts.insert(roleAccount)
         for a in accounts.sorted() {
             guard TrustPrincipal.isAccountID(a[...]) else { continue }
             addAccountNode(a)
@@ -180,37 +208,48 @@ struct TrustGraphBuilder {
                 let named = arnPatterns.first { $0.contains(":\(a):") }.map { Wildcard.instantiate($0, fill: "trustmap") }
                 tryEdge(from: a, principal: named ?? a, role: r, statement: s, outsider: true)
             }
-            addPrincipalsOfAccount(a, role: r, statement: s, needIdentity: a != role.accountId, arnPatterns: arnPatterns)
+            addPrincipalsOfAccount(a, role: r, statement: s, needIdentity: a != roleAccount, arnPatterns: arnPatterns)
         }
     }
 
     private mutating func addPrincipalsOfAccount(_ a: String, role r: Int, statement s: TrustStatementFacts, needIdentity: Bool,
                                                  arnPatterns: [String] = []) {
-        let target = estate.inventory.roles[r].arn
-        for u in estate.usersByAccount[a] ?? [] {
-            if needIdentity && !userCapabilities[u].mayTarget(target) { continue }
-            if !arnPatterns.isEmpty && !arnPatterns.contains(where: { Wildcard.matchesARN($0, estate.inventory.users[u].arn) }) { continue }
-            tryUser(u, role: r, statement: s)
+        let targetARN = estate.roleARNs[r], targetAccount = estate.roleAccounts[r]
+        var candidates: [Caller]
+        if needIdentity {
+            // Only principals whose own policies could allow this role: found through the capability indexes.
+            candidates = anyCapableByAccount[a] ?? []
+            for c in (patternCapableByPair[a + "|" + targetAccount] ?? []) + (patternCapableByPair[a + "|*"] ?? []) {
+                let cap: AssumeCapability
+                switch c {
+                case .user(let u): cap = userCapabilities[u]
+                case .role(let x): cap = roleCapabilities[x]
+                }
+                if cap.mayTarget(targetARN) { candidates.append(c) }
+            }
+        } else {
+            candidates = (estate.usersByAccount[a] ?? []).map(Caller.user) + (estate.rolesByAccount[a] ?? []).map(Caller.role)
         }
-        for x in estate.rolesByAccount[a] ?? [] {
-            if needIdentity && !roleCapabilities[x].mayTarget(target) { continue }
-            if !arnPatterns.isEmpty && !arnPatterns.contains(where: { Wildcard.matchesARN($0, estate.inventory.roles[x].arn) }) { continue }
-            tryRole(x, role: r, statement: s)
+        for c in candidates {
+            switch c {
+            case .user(let u):
+                if !arnPatterns.isEmpty && !arnPatterns.contains(where: { Wildcard.matchesARN($0, estate.userARNs[u]) }) { continue }
+                tryUser(u, role: r, statement: s)
+            case .role(let x):
+                if !arnPatterns.isEmpty && !arnPatterns.contains(where: { Wildcard.matchesARN($0, estate.roleARNs[x]) }) { continue }
+                tryRole(x, role: r, statement: s)
+            }
         }
     }
 
     private mutating func tryUser(_ u: Int, role r: Int, statement s: TrustStatementFacts) {
-        let user = estate.inventory.users[u]
-        tryEdge(from: user.arn, principal: user.arn, role: r, statement: s, outsider: false, identity: user.policies, userName: user.name,
-                callerAccount: user.accountId)
+        tryEdge(from: estate.userARNs[u], principal: estate.userARNs[u], role: r, statement: s, outsider: false, identity: userCapabilities[u],
+                userName: estate.userNames[u], callerAccount: estate.userAccounts[u])
     }
 
     private mutating func tryRole(_ x: Int, role r: Int, statement s: TrustStatementFacts) {
-        let caller = estate.inventory.roles[x]
-        let partition = caller.arn.split(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws"
-        let session = "arn:\(partition):sts::\(caller.accountId):assumed-role/\(caller.name)/trustmap"
-        tryEdge(from: caller.arn, principal: session, role: r, statement: s, outsider: false, identity: caller.policies,
-                callerAccount: caller.accountId)
+        tryEdge(from: estate.roleARNs[x], principal: sessionARNs[x], role: r, statement: s, outsider: false, identity: roleCapabilities[x],
+                callerAccount: estate.roleAccounts[x])
     }
 
     private mutating func tryOutsider(_ p: TrustPrincipal, role r: Int, statement s: TrustStatementFacts) {
@@ -218,18 +257,17 @@ struct TrustGraphBuilder {
         tryEdge(from: p.nodeID, principal: p.nodeID, role: r, statement: s, outsider: true)
     }
 
-    private func key(_ from: String, _ to: String, _ action: AssumeAction) -> String { from + "\u{1}" + to + "\u{1}" + action.rawValue }
 
     /// Builds the most capable request for one statement, asks the engine, and records the edge when allowed.
     @discardableResult
     private mutating func tryEdge(from: String, principal: String?, role r: Int, statement s: TrustStatementFacts, outsider: Bool,
-                                  action: AssumeAction = .assumeRole, identity: [AttachedPolicy] = [], userName: String? = nil,
+                                  action: AssumeAction = .assumeRole, identity: AssumeCapability? = nil, userName: String? = nil,
                                   callerAccount: String? = nil, webProvider: String? = nil, samlProvider: String? = nil,
                                   extra: [EdgeRequirement] = []) -> Bool {
-        let role = estate.inventory.roles[r]
-        let k = key(from, role.arn, action)
+        let roleARN = estate.roleARNs[r], roleAccount = estate.roleAccounts[r]
+        let k = EdgeKey(from: from, role: r, action: action)
         if done.contains(k) { return false }
-        var request = AssumeRoleRequest(action: action, principal: principal, role: role.arn, sessionName: "trustmap", currentTime: now)
+        var request = AssumeRoleRequest(action: action, principal: principal, role: roleARN, sessionName: "trustmap", currentTime: now)
         if let webProvider {
             request.webIdentity = .init(provider: webProvider, claims: [])
         }
@@ -247,14 +285,19 @@ struct TrustGraphBuilder {
             for c in d.conditions where draft.falsify(c) { break }
         }
         // The caller's own Allow for sts:AssumeRole may have conditions of its own.
-        if !identity.isEmpty, let callerAccount, callerAccount != role.accountId || !isDirect(s, from: from) {
-            applyIdentityConditions(identity, target: role.arn, draft: &draft)
+        if let identity, let callerAccount {
+            if callerAccount != roleAccount || !isDirect(s, from: from) {
+                applyIdentityConditions(identity, target: roleARN, draft: &draft)
+            }
+            for d in identity.denies {
+                for c in d.conditions where draft.falsify(c) { break }
+            }
         }
         simulations += 1
         let result = simulator.simulate(draft.request)
         guard result.decision == .allowed else { return false }
         done.insert(k)
-        edges.append(TrustEdge(from: from, to: role.arn, action: action.rawValue, requires: extra + draft.requires, statement: s.label))
+        edges.append(TrustEdge(from: from, to: roleARN, action: action.rawValue, requires: extra + draft.requires, statement: s.label))
         return true
     }
 
@@ -278,28 +321,17 @@ struct TrustGraphBuilder {
         }
     }
 
-    private func applyIdentityConditions(_ policies: [AttachedPolicy], target: String, draft: inout RequestDraft) {
+    /// The caller's own Allow for sts:AssumeRole may carry conditions (MFA, source IP): meet the first one.
+    private func applyIdentityConditions(_ identity: AssumeCapability, target: String, draft: inout RequestDraft) {
+        if identity.administratorAccess { return }
         var conditional: PolicyStatement?
-        for p in policies {
-            if p.arn == Estate.administratorAccessARN { return }
-            guard let doc = p.document else { continue }
-            for s in doc.statements where s.effect == .allow && TrustStatementFacts.covers(s, "sts:assumerole") {
-                let hits = s.resources.map { $0.contains { Wildcard.matchesARN($0, target) } } ?? true
-                guard hits else { continue }
-                if s.conditions.isEmpty { conditional = nil; return finishDenies(policies, draft: &draft) }
-                if conditional == nil { conditional = s }
-            }
+        for s in identity.allows {
+            let hits = s.resources.map { $0.contains { Wildcard.matchesARN($0, target) || $0.contains("${") } } ?? true
+            guard hits else { continue }
+            if s.conditions.isEmpty { return }
+            if conditional == nil { conditional = s }
         }
         if let s = conditional { for c in s.conditions { draft.satisfy(c) } }
-        finishDenies(policies, draft: &draft)
-    }
-
-    private func finishDenies(_ policies: [AttachedPolicy], draft: inout RequestDraft) {
-        for p in policies {
-            for s in p.document?.statements ?? [] where s.effect == .deny && TrustStatementFacts.covers(s, "sts:assumerole") {
-                for c in s.conditions where draft.falsify(c) { break }
-            }
-        }
     }
 }
 

@@ -44,7 +44,7 @@ struct TrustStatementFacts: Sendable {
         }
         if let p = s.principal {
             for e in p.entries {
-                for v in e.values where v != "*" && (v.contains("*") || v.contains("?")) {
+                for v in e.values where v != "*" && Wildcard.hasWildcard(v) {
                     d.append("statement \(s.index): partial wildcard in Principal.\(e.type) '\(v)': only the complete value \"*\" is a wildcard")
                 }
             }
@@ -56,8 +56,8 @@ struct TrustStatementFacts: Sendable {
 
     /// Whether the Action (or NotAction) element applies to the action (lower-cased), as IAM globs actions.
     static func covers(_ s: PolicyStatement, _ action: String) -> Bool {
-        if let actions = s.actions { return actions.contains { Wildcard.matches($0.lowercased(), action) } }
-        if let not = s.notActions { return !not.contains { Wildcard.matches($0.lowercased(), action) } }
+        if let actions = s.actions { return actions.contains { Wildcard.matches($0, action, ignoreCase: true) } }
+        if let not = s.notActions { return !not.contains { Wildcard.matches($0, action, ignoreCase: true) } }
         return false
     }
 
@@ -83,13 +83,15 @@ struct RoleTrustFacts: Sendable {
     /// Document-level and statement-level reasons IAM would refuse the document.
     var defects: [String]
 
+    /// Allow statements IAM would store: the ones every rule other than MALFORMED-TRUST judges.
+    var usableAllows: [TrustStatementFacts]
+    var usableDenies: [TrustStatementFacts]
+
     init(role: Role) {
         statements = role.trustPolicy.statements.map { TrustStatementFacts(statement: $0) }
         let docLevel = role.trustPolicy.issues.filter { $0.makesUnstorable && $0.statementIndex == nil }.map(\.description)
         defects = docLevel + statements.flatMap(\.defects)
+        usableAllows = statements.filter { $0.isAllow && !$0.isMalformed }
+        usableDenies = statements.filter { $0.isDeny && !$0.isMalformed }
     }
-
-    /// Allow statements IAM would store: the ones every rule other than MALFORMED-TRUST judges.
-    var usableAllows: [TrustStatementFacts] { statements.filter { $0.isAllow && !$0.isMalformed } }
-    var usableDenies: [TrustStatementFacts] { statements.filter { $0.isDeny && !$0.isMalformed } }
 }

@@ -1,6 +1,7 @@
 /// IAM wildcard matching: `*` any run (including none), `?` exactly one character, over the whole string.
 enum Wildcard {
-    static func hasWildcard(_ s: String) -> Bool { s.contains("*") || s.contains("?") }
+    static func hasWildcard(_ s: String) -> Bool { s.utf8.contains { $0 == star || $0 == question } }
+    static let star = UInt8(ascii: "*"), question = UInt8(ascii: "?")
 
     /// The text before the first wildcard.
     static func literalPrefix(_ s: String) -> Substring {
@@ -8,12 +9,21 @@ enum Wildcard {
         return s[...]
     }
 
+    static func matches(_ pattern: Substring, _ text: Substring) -> Bool {
+        if pattern == "*" { return true }
+        if !pattern.utf8.contains(where: { $0 == star || $0 == question }) { return pattern == text }
+        return matchBytes(Array(pattern.utf8), Array(text.utf8))
+    }
+
     static func matches(_ pattern: String, _ text: String, ignoreCase: Bool = false) -> Bool {
         if pattern == "*" { return true }
-        let p = Array((ignoreCase ? pattern.lowercased() : pattern).utf8)
-        let t = Array((ignoreCase ? text.lowercased() : text).utf8)
-        if !pattern.contains("*") && !pattern.contains("?") { return p == t }
-        return matchBytes(p, t)
+        if !ignoreCase {
+            if !hasWildcard(pattern) { return pattern == text }
+            return matchBytes(Array(pattern.utf8), Array(text.utf8))
+        }
+        // IAM action names are ASCII; fold ASCII letters only.
+        func lower(_ s: String) -> [UInt8] { s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } }
+        return matchBytes(lower(pattern), lower(text))
     }
 
     /// Iterative wildcard match with single-star backtracking: linear in practice.
@@ -42,7 +52,7 @@ enum Wildcard {
         let pc = splitARN(pattern, padding: true)
         let ac = splitARN(arn, padding: false)
         guard pc.count == 6, ac.count == 6 else { return false }
-        for i in 0..<6 where !matches(String(pc[i]), String(ac[i])) { return false }
+        for i in 0..<6 where !matches(pc[i], ac[i]) { return false }
         return true
     }
 
