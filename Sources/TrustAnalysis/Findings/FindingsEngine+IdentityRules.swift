@@ -7,7 +7,8 @@ extension FindingsEngine {
         for (i, u) in estate.inventory.users.enumerated() {
             judgeIdentity(arn: u.arn, account: u.accountId, policies: u.policies, boundary: u.permissionsBoundary, isAdmin: estate.userIsAdmin[i])
         }
-        for (i, r) in estate.inventory.roles.enumerated() {
+        // Service-linked roles are skipped: AWS owns their policies and only the service can assume them.
+        for (i, r) in estate.inventory.roles.enumerated() where !r.isServiceLinked {
             judgeIdentity(arn: r.arn, account: r.accountId, policies: r.policies, boundary: r.permissionsBoundary, isAdmin: estate.roleIsAdmin[i])
         }
     }

@@ -181,7 +181,8 @@ extension FindingsEngine {
     // MARK: Services
 
     mutating func judgeService(_ service: String, in s: TrustStatementFacts, of role: Role, facts: RoleTrustFacts) {
-        guard ConfusedDeputyServices.contains(service) else { return }
+        // Service-linked roles: AWS writes and locks their trust policy, and only the service itself may use them.
+        guard ConfusedDeputyServices.contains(service), !role.isServiceLinked else { return }
         let sourceKeys = ["aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid"]
         if s.conditions.contains(where: { c in sourceKeys.contains { ConditionJudgement.testsPositively(c, key: $0) } }) { return }
         // A Deny that refuses the service without the right source also protects the role.

@@ -151,6 +151,12 @@ public struct SyntheticOrganization: Sendable {
                     // The shared-services account hosts the few roles every account of the organization may use.
                     p = role("org-shared-\(r)", kind: "wildcard-org-guarded",
                              trust: Self.trust(aws: "*", conditions: ["StringEquals": ["aws:PrincipalOrgID": .string(organizationID)]]), policies: [readOnly])
+                case 6 where ai % 100 == 7:
+                    // A few roles open to every AWS account: one left wide open, one "guarded" by an external ID only.
+                    p = role("public-\(r)", kind: "wildcard-unguarded", trust: Self.trust(aws: "*"), policies: [readOnly])
+                case 6 where ai % 100 == 8:
+                    p = role("public-extid-\(r)", kind: "wildcard-extid",
+                             trust: Self.trust(aws: "*", conditions: ["StringEquals": ["sts:ExternalId": .string(rng.uuid())]]), policies: [readOnly])
                 case 4:
                     hasGitHub = true
                     p = role("ci-deployer", kind: "github-oidc-sub",
@@ -232,11 +238,7 @@ public struct SyntheticOrganization: Sendable {
             hasSAML = true
             return ("sso-\(r)", "saml", Self.trust(federated: "arn:aws:iam::\(a):saml-provider/Okta", action: "sts:AssumeRoleWithSAML",
                                                        conditions: ["StringEquals": ["SAML:aud": "https://signin.aws.amazon.com/saml"]]), [readOnly])
-        case 830..<833:
-            return ("public-\(r)", "wildcard-unguarded", Self.trust(aws: "*"), [readOnly])
-        case 833..<836:
-            return ("public-extid-\(r)", "wildcard-extid", Self.trust(aws: "*", conditions: ["StringEquals": ["sts:ExternalId": .string(rng.uuid())]]), [readOnly])
-        case 836..<895:
+        case 830..<895:
             let u = users.isEmpty ? "alice" : Self.people[rng.below(min(3, Self.people.count))]
             return ("human-\(r)", "user-mfa", Self.trust(aws: "arn:aws:iam::\(a):user/\(u)", conditions: ["Bool": ["aws:MultiFactorAuthPresent": "true"]]), [appPolicy])
         case 895..<925:

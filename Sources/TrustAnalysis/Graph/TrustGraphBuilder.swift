@@ -169,13 +169,15 @@ struct TrustGraphBuilder {
         }
     }
 
-    /// `*` / `{"AWS":"*"}`: one edge from anyone when a stranger gets in. Otherwise the statement is guarded,
-    /// and the accounts and principals its guard lets in get their own edges.
+    /// `*` / `{"AWS":"*"}`: an edge from anyone when a stranger gets in; otherwise the statement is guarded,
+    /// and the accounts its guard lets in get edges from their account nodes. Either way the principals of
+    /// the inventory that can get in get their own edges (their own policies decide), found through the
+    /// capability indexes.
     private mutating func addWildcardEdges(_ s: TrustStatementFacts, role r: Int) {
         let roleAccount = estate.roleAccounts[r]
         addNode(for: .anyone)
-        if tryEdge(from: "*", principal: strangerAccount, role: r, statement: s, outsider: true) { return }
-        if done.contains(EdgeKey(from: "*", role: r, action: .assumeRole)) { return }
+        let open = tryEdge(from: "*", principal: strangerAccount, role: r, statement: s, outsider: true)
+            || done.contains(EdgeKey(from: "*", role: r, action: .assumeRole))
         var accounts = Set<String>()
         var arnPatterns: [String] = []
         for c in s.conditions where ConditionJudgement.isGuard(c) {
@@ -196,17 +198,23 @@ struct TrustGraphBuilder {
                 break
             }
         }
+        if open || accounts.isEmpty {
+            // Nothing pins the caller's account: every account with principals in the inventory is a candidate.
+            accounts = Set(estate.usersByAccount.keys).union(estate.rolesByAccount.keys)
+        }
         // Same-account principals match `*` directly and need no identity policy (assume-role.md A6).
         accounts.insert(roleAccount)
         for a in accounts.sorted() {
             guard TrustPrincipal.isAccountID(a[...]) else { continue }
-            addAccountNode(a)
-            if estate.isInternal(a) {
-                tryEdge(from: a, principal: a, role: r, statement: s, outsider: true)
-            } else {
-                // An outside account: its principals are unknown; one named by the guard stands for them.
-                let named = arnPatterns.first { $0.contains(":\(a):") }.map { Wildcard.instantiate($0, fill: "trustmap") }
-                tryEdge(from: a, principal: named ?? a, role: r, statement: s, outsider: true)
+            if !open {
+                addAccountNode(a)
+                if estate.isInternal(a) {
+                    tryEdge(from: a, principal: a, role: r, statement: s, outsider: true)
+                } else {
+                    // An outside account: its principals are unknown; one named by the guard stands for them.
+                    let named = arnPatterns.first { $0.contains(":\(a):") }.map { Wildcard.instantiate($0, fill: "trustmap") }
+                    tryEdge(from: a, principal: named ?? a, role: r, statement: s, outsider: true)
+                }
             }
             addPrincipalsOfAccount(a, role: r, statement: s, needIdentity: a != roleAccount, arnPatterns: arnPatterns)
         }
