@@ -173,3 +173,19 @@ struct ReadmeTests {
         #expect(readme.contains("swift test"))
     }
 }
+
+@Suite("Palette secrets")
+struct PaletteSecretTests {
+    @Test("the prompt shows an external ID typed into :simulate as bullets of the same length")
+    func maskedPrompt() {
+        #expect(PaletteCommand.maskingSecrets("simulate --external-id abc123 --mfa") == "simulate --external-id •••••• --mfa")
+        #expect(PaletteCommand.maskingSecrets("simulate --external-id=xy") == "simulate --external-id=••")
+        #expect(PaletteCommand.maskingSecrets("graph x") == "graph x")
+        var s = Fixtures.state()
+        s.press(.character(":"))
+        s.type("simulate --external-id topsecretvalue")
+        let text = AppView.render(s, width: 120, height: 40).text
+        #expect(!text.contains("topsecretvalue"))
+        #expect(text.contains("••••••••••••••"))
+    }
+}

@@ -9,6 +9,13 @@ public struct TextField: Sendable, Hashable {
         cursor = text.count
     }
 
+    /// The same field showing other text of the same length (a masked secret), cursor kept.
+    public func displaying(_ shown: String) -> TextField {
+        var f = TextField(shown)
+        f.cursor = min(cursor, shown.count)
+        return f
+    }
+
     public mutating func set(_ newText: String) {
         text = newText
         cursor = newText.count

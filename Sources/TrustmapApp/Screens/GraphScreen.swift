@@ -115,8 +115,10 @@ public struct GraphScreen: Sendable {
         }
         let layoutEdges = trustEdges.enumerated().map { LayoutGraph.Edge(from: index[$1.from]!, to: index[$1.to]!, id: $0) }
         let lg = LayoutGraph(nodes: nodes, edges: layoutEdges)
-        // Room on each edge's first horizontal stretch for its label (`‼ ExtId,MFA`).
-        let lead = width >= 100 ? 12 : (width >= 70 ? 8 : 3)
+        // Room on each edge's first horizontal stretch for its label (`‼ ExtId,MFA`): as long as the
+        // longest label, within a quarter of the pane.
+        let longest = trustEdges.map { e in (e.severity == nil ? 0 : 2) + e.requires.map(\.label).joined(separator: ",").count }.max() ?? 0
+        let lead = max(3, min(longest + 3, width / 4))
         let options = LayoutOptions(maxLabelWidth: 28, availableWidth: width, availableHeight: height, leadLength: lead, tailLength: 2)
         let layout = lg.layoutNeighbourhood(of: 0, depthIn: depth, depthOut: depth, capPerColumn: capPerColumn, options: options)
         // Walk order: edges into the focus, then out of it, then the rest, each by the far end's label.

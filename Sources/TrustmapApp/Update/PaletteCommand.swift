@@ -21,6 +21,29 @@ public struct PaletteCommand: Sendable {
         PaletteCommand(name: "quit", usage: "quit", help: "quit trustmap"),
     ]
 
+    /// The command line as the prompt shows it: the value after `--external-id` replaced by `•`, one per
+    /// character, so the cursor stays where it is and a room watching the projector never sees the secret.
+    public static func maskingSecrets(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        let flag = "--external-id"
+        while let r = rest.range(of: flag) {
+            out += rest[..<r.upperBound]
+            rest = rest[r.upperBound...]
+            if rest.first == "=" {
+                out.append("=")
+                rest = rest.dropFirst()
+            }
+            let spaces = rest.prefix { $0 == " " }
+            out += spaces
+            rest = rest.dropFirst(spaces.count)
+            let value = rest.prefix { $0 != " " }
+            out += String(repeating: "•", count: value.count)
+            rest = rest.dropFirst(value.count)
+        }
+        return out + rest
+    }
+
     /// Splits a command line into words; single or double quotes keep spaces inside a word.
     public static func tokenize(_ text: String) -> [String] {
         var words: [String] = []

@@ -59,15 +59,15 @@ enum MainPaneView {
             out.append([TextRun("\(org.scps.count) SCPs · \(org.rcps.count) RCPs", .muted)])
             out.append([])
         }
-        out.append([TextRun("Accounts", .title)])
+        out.append([TextRun("Accounts", .title), TextRun("  (r roles, u users)", .muted)])
         for entry in state.navigatorIndex.accounts {
             let a = entry.account
             let kind = a.inOrganization ? "org" : (a.thirdParty ? "3rd party" : "unknown")
             out.append([
-                TextRun("  " + DisplayWidth.pad(a.displayName, to: 22), .text),
+                TextRun("  " + DisplayWidth.pad(a.displayName, to: 19), .text),
                 TextRun(" " + a.id, .muted),
-                TextRun(" " + DisplayWidth.pad(kind, to: 10), kind == "org" ? .muted : .info),
-                TextRun(" \(entry.roles.count) roles, \(entry.users.count) users", .muted),
+                TextRun(" " + DisplayWidth.pad(kind, to: 9), kind == "org" ? .muted : .info),
+                TextRun(" \(entry.roles.count)r \(entry.users.count)u", .muted),
             ])
         }
         return out

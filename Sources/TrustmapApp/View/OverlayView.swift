@@ -7,7 +7,8 @@ enum OverlayView {
         case .search(let field)?:
             field.draw(into: &buffer, at: layout.status, prompt: " / ", role: .status, promptRole: .status)
         case .palette(let field)?:
-            field.draw(into: &buffer, at: layout.status, prompt: " : ", role: .status, promptRole: .status)
+            let shown = state.revealSecrets ? field : field.displaying(PaletteCommand.maskingSecrets(field.text))
+            shown.draw(into: &buffer, at: layout.status, prompt: " : ", role: .status, promptRole: .status)
         case .confirmReveal?:
             let w = min(60, buffer.width - 4), h = 7
             let r = Rect(x: (buffer.width - w) / 2, y: (buffer.height - h) / 2, width: w, height: h)
