@@ -23,9 +23,14 @@ public struct Analysis: Sendable {
     public init(inventory: Inventory, at now: Int64, suppressions: SuppressionList = .none) {
         self.inventory = inventory
         evaluatedAt = now
-        let estate = Estate(inventory)
+        // The engine's indexes and ours do not depend on each other: build them side by side.
+        enum Prepared: Sendable { case estate(Estate), simulator(Simulator) }
+        let prepared = ParallelResults<Prepared>.run(2) { i in
+            i == 0 ? .estate(Estate(inventory)) : .simulator(Simulator(inventory: inventory))
+        }
+        guard case .estate(let estate) = prepared[0], case .simulator(let simulator) = prepared[1] else { fatalError("unreachable") }
         self.estate = estate
-        var builder = TrustGraphBuilder(estate: estate, simulator: Simulator(inventory: inventory), now: now)
+        var builder = TrustGraphBuilder(estate: estate, simulator: simulator, now: now)
         var graph = builder.build()
         simulationCount = builder.simulations
         var engine = FindingsEngine(estate: estate, now: now)
