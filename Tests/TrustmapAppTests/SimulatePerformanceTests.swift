@@ -41,8 +41,21 @@ struct SimulatePerformanceTests {
             let t0 = clock.now
             if let a = s.action(for: .key(key)) { s.update(a) }
             _ = AppView.render(s, width: 200, height: 60)
-            times.append(clock.now - t0)
+            let t = clock.now - t0
+            times.append(t)
+            if t > .milliseconds(16) { print("  slow: \(key) took \(t)") }
         }
+        var overview = s
+        overview.mainView = .overview
+        let o0 = clock.now
+        for _ in 0..<10 { _ = AppView.render(overview, width: 200, height: 60) }
+        print("for comparison, the overview renders in \((clock.now - o0) / 10)")
+        let d0 = clock.now
+        for _ in 0..<10 {
+            var b = ScreenBuffer(width: 100, height: 56)
+            s.simulateScreen.draw(into: &b, rect: Rect(x: 0, y: 0, width: 100, height: 56), context: s.screenContext)
+        }
+        print("the simulate pane alone draws in \((clock.now - d0) / 10)")
         times.sort()
         let p50 = times[times.count / 2], p99 = times[min(times.count - 1, times.count * 99 / 100)], worst = times.last!
         print("simulate keypress + render over \(times.count) keys: p50 \(p50), p99 \(p99), max \(worst)")

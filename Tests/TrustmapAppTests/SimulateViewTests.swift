@@ -51,11 +51,13 @@ struct SimulateViewTests {
         var s = Fixtures.state()
         s.update(.simulate)
         assertSnapshot(AppView.render(s, width: 80, height: 24), named: "simulate-empty-80x24")
+        // The first account is selected, so the caller is filled and the cursor waits on the role.
+        #expect(s.simulateScreen.cursor == .role)
         s.press(.enter)
         s.type("arn:aws:iam::111")
         let frame = AppView.render(s, width: 120, height: 40)
         #expect(frame.cursor != nil)
-        assertSnapshot(frame, named: "simulate-editing-caller-120x40")
+        assertSnapshot(frame, named: "simulate-editing-role-120x40")
     }
 
     @Test("the banner is solid and in the decision's role, with its glyph (mono keeps the meaning)")

@@ -2,75 +2,65 @@ import Inventory
 
 /// Completion over the principals of the inventory, for the caller and role fields.
 ///
-/// Built once (the first time a caller or role is edited) as sorted arrays, so each keystroke is a
-/// binary search rather than a scan of every principal: 1,000 accounts hold 60,000 of them.
-public struct SimulateCompletion: Sendable {
-    /// Every possible caller id (user and role ARNs, account ids), sorted.
-    let callerIds: [String]
-    /// Role ARNs, sorted.
-    let roleArns: [String]
-    /// (lower-cased name, id) for users, roles and accounts, sorted by name then id.
-    let callerNames: [(name: String, id: String)]
-    let roleNames: [(name: String, id: String)]
-
+/// The inventory keeps roles and users sorted by ARN and accounts by id, so ids are found by binary
+/// search with nothing built beforehand; names (`Dep` → the Deployer role) are a scan that stops at
+/// `limit` and compares bytes without allocating, a few milliseconds over 60,000 principals.
+enum SimulateCompletion {
     /// How many candidates a lookup returns at most.
     static let limit = 100
 
-    public init(inventory: Inventory) {
-        roleArns = inventory.roles.map(\.arn).sorted()
-        callerIds = (inventory.roles.map(\.arn) + inventory.users.map(\.arn) + inventory.accounts.map(\.id)).sorted()
-        let roleNames = inventory.roles.map { (name: $0.name.lowercased(), id: $0.arn) }
-        let others = inventory.users.map { (name: $0.name.lowercased(), id: $0.arn) } + inventory.accounts.map { (name: $0.displayName.lowercased(), id: $0.id) }
-        let order: ((name: String, id: String), (name: String, id: String)) -> Bool = { ($0.name, $0.id) < ($1.name, $1.id) }
-        self.roleNames = roleNames.sorted(by: order)
-        callerNames = (roleNames + others).sorted(by: order)
-    }
-
-    /// Candidates for what is typed: ids starting with it first, then principals whose name starts with it.
-    public func candidates(for field: SimulateField, text: String) -> [String] {
+    /// Candidates for what is typed: ids starting with it first, then principals whose name starts with it
+    /// (ignoring case).
+    static func candidates(for field: SimulateField, text: String, in inventory: Inventory) -> [String] {
         guard field == .caller || field == .role else { return [] }
-        let ids = field == .role ? roleArns : callerIds
-        let names = field == .role ? roleNames : callerNames
-        var out = Self.prefixed(ids, text)
-        if out.count < Self.limit, !text.isEmpty {
-            var seen = Set(out)
-            for id in Self.prefixedNames(names, text.lowercased()) where !seen.contains(id) {
-                out.append(id)
-                seen.insert(id)
-                if out.count >= Self.limit { break }
-            }
+        var out: [String] = []
+        if field == .caller {
+            out += prefixed(inventory.accounts, text, \.id)
+            out += prefixed(inventory.users, text, \.arn)
         }
+        out += prefixed(inventory.roles, text, \.arn)
+        guard out.count < limit, !text.isEmpty else { return Array(out.prefix(limit)) }
+        var seen = Set(out)
+        let needle = Array(text.lowercased().utf8)
+        func add(_ name: String, _ id: String) -> Bool {
+            if hasPrefixIgnoringCase(name, needle), seen.insert(id).inserted { out.append(id) }
+            return out.count >= limit
+        }
+        if field == .caller {
+            for a in inventory.accounts where add(a.displayName, a.id) { return out }
+            for u in inventory.users where add(u.name, u.arn) { return out }
+        }
+        for r in inventory.roles where add(r.name, r.arn) { return out }
         return out
     }
 
-    static func prefixed(_ sorted: [String], _ prefix: String) -> [String] {
+    /// The elements whose key starts with `prefix`, from an array sorted by that key.
+    static func prefixed<T>(_ sorted: [T], _ prefix: String, _ key: (T) -> String) -> [String] {
         var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if sorted[mid] < prefix { lo = mid + 1 } else { hi = mid }
+            if key(sorted[mid]) < prefix { lo = mid + 1 } else { hi = mid }
         }
         var out: [String] = []
         var i = lo
-        while i < sorted.count, out.count < limit, sorted[i].hasPrefix(prefix) {
-            out.append(sorted[i])
+        while i < sorted.count, out.count < limit {
+            let k = key(sorted[i])
+            guard k.hasPrefix(prefix) else { break }
+            out.append(k)
             i += 1
         }
         return out
     }
 
-    static func prefixedNames(_ sorted: [(name: String, id: String)], _ prefix: String) -> [String] {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid].name < prefix { lo = mid + 1 } else { hi = mid }
+    /// ASCII case-insensitive prefix test against a lower-cased needle, without building strings.
+    static func hasPrefixIgnoringCase(_ text: String, _ lowerNeedle: [UInt8]) -> Bool {
+        var it = text.utf8.makeIterator()
+        for n in lowerNeedle {
+            guard var c = it.next() else { return false }
+            if c >= 65 && c <= 90 { c += 32 }
+            if c != n { return false }
         }
-        var out: [String] = []
-        var i = lo
-        while i < sorted.count, out.count < limit, sorted[i].name.hasPrefix(prefix) {
-            out.append(sorted[i].id)
-            i += 1
-        }
-        return out
+        return true
     }
 
     /// The longest prefix all the candidates share.

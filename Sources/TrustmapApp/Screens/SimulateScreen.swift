@@ -7,7 +7,8 @@ import TrustAnalysis
 /// banner, the deciding step, the trace, the hints), scrollable.
 ///
 /// The engine (`Simulator`) is built once, the first time a simulation runs, and kept; a result is
-/// kept until the form changes, so redrawing never simulates.
+/// kept until the form changes, so redrawing never simulates. Completion searches the inventory's
+/// sorted arrays, so no index is built either.
 public struct SimulateScreen: Sendable {
     public var form = SimulateForm()
     /// The field under the cursor.
@@ -33,7 +34,6 @@ public struct SimulateScreen: Sendable {
     public var resultScroll = 0
 
     var simulator: Simulator?
-    var completion: SimulateCompletion?
 
     public init() {}
 
@@ -232,8 +232,7 @@ public struct SimulateScreen: Sendable {
             completions = []
             return
         }
-        if completion == nil { completion = SimulateCompletion(inventory: context.inventory) }
-        completions = completion?.candidates(for: field, text: editor.text) ?? []
+        completions = SimulateCompletion.candidates(for: field, text: editor.text, in: context.inventory)
     }
 
     /// The first field a run still needs, if any.
@@ -297,8 +296,12 @@ public struct SimulateScreen: Sendable {
 
     public func title(context: ScreenContext) -> String {
         var parts = ["Simulate"]
-        if let editing { parts.append("editing \(editing.label(for: form.action))") }
         if let result { parts.append("\(SimulateReport.glyph(result.decision)) \(result.decision.rawValue.uppercased())") }
+        if let editing {
+            // The status bar lists the form's keys; while a field is edited these are the ones that work.
+            let completes = editing == .caller || editing == .role ? " · Tab completes" : ""
+            parts.append("editing \(editing.label(for: form.action)): Enter keeps · Esc cancels\(completes)")
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -472,10 +475,11 @@ public struct SimulateScreen: Sendable {
                 let more = completions.count >= SimulateCompletion.limit ? "+" : ""
                 out.append([TextRun("Tab completes · \(completions.count)\(more) match\(completions.count == 1 ? "" : "es")", .title)])
                 for (i, c) in completions.enumerated() {
-                    out.append([TextRun(i == completionPosition ? "▸ " : "  ", .focus), TextRun(c, i == completionPosition ? .focus : .text)])
+                    // One line each, the ARN's end kept (the name tells them apart).
+                    out.append([TextRun(i == completionPosition ? "▸ " : "  ", .focus), TextRun(Self.tail(c, width: width - 2), i == completionPosition ? .focus : .text)])
                 }
             }
-            return out.flatMap { SimulateReport.wrap($0, width: width) }
+            return out
         }
         // The outcome first (on a small screen it is what matters), then what the selected field means.
         var out: [StyledLine] = []
