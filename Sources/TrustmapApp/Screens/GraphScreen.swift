@@ -298,8 +298,12 @@ public struct GraphScreen: Sendable {
             }
             guard !label.isEmpty, run.length >= 3 else { continue }
             let text = DisplayWidth.truncate(label, to: run.length - 2)
+            // The severity glyph keeps its colour on the selected edge too: selection must not hide risk.
             let labelRole: StyleRole = isSelected ? .selection : (worst.map { SeverityStyle.role($0) } ?? .muted)
-            for (i, ch) in text.enumerated() { put(ch, run.x + 1 + i, run.y, labelRole) }
+            for (i, ch) in text.enumerated() {
+                let glyphRole = i == 0 && worst != nil ? SeverityStyle.role(worst) : labelRole
+                put(ch, run.x + 1 + i, run.y, glyphRole)
+            }
         }
         // 4. Legend on the last row when there is room: what the glyphs mean.
         if rect.height > layout.height + 1 {

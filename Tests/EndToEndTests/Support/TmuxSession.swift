@@ -9,6 +9,9 @@ final class TmuxSession {
     init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         socket = "trustmap-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var env = ProcessInfo.processInfo.environment
+        // `swift test` sets NO_COLOR for its children when its output is not a terminal (always so in CI);
+        // the dashboard under test must start from a colour terminal unless a test asks otherwise.
+        env.removeValue(forKey: "NO_COLOR")
         for (k, v) in environment { env[k] = v }
         env["LANG"] = env["LANG"] ?? "C.UTF-8"
         let r = Spawn.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", command], environment: env)
