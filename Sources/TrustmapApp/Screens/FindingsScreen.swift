@@ -142,12 +142,14 @@ public struct FindingsScreen: Sendable {
             let f = list[i]
             let y = rect.y + row
             let role = SeverityStyle.role(f.severity)
-            let subject = f.subject.split(separator: ":").last.map(String.init) ?? f.subject
+            // The subject's name first (what a reviewer looks for), then the rule.
+            let subject = f.subject.split(separator: "/").last.map(String.init) ?? f.subject
+            let nameWidth = max(12, min(26, rect.width / 3))
             let line: StyledLine = [
                 TextRun(f.severity.glyph + " ", role),
                 TextRun(DisplayWidth.pad(f.severity.name, to: 9), role),
-                TextRun(DisplayWidth.pad(f.rule, to: 32), .text),
-                TextRun(subject, .text),
+                TextRun(DisplayWidth.pad(subject, to: nameWidth) + " ", .text),
+                TextRun(f.rule, .muted),
                 TextRun(f.isSuppressed ? "  (suppressed)" : "", .muted),
             ]
             if i == c {

@@ -21,7 +21,7 @@ extension AppState {
         if mainView == .graph {
             // The graph follows the navigator while the navigator has the focus; layouts are prepared here,
             // once per change, so drawing a frame only paints.
-            let inner = ScreenLayout(width: screenWidth, height: screenHeight).main.inset(by: 1)
+            let inner = layout(width: screenWidth, height: screenHeight).main.inset(by: 1)
             graphScreen.prepare(context: screenContext, width: inner.width, height: inner.height)
         }
         return effects
@@ -131,6 +131,11 @@ extension AppState {
     }
 
     var pageSize: Int { 10 }
+
+    /// The screen's layout for this state: a focused main view zooms over the navigator on narrow terminals.
+    public func layout(width: Int, height: Int) -> ScreenLayout {
+        ScreenLayout(width: width, height: height, mainFocused: focus == .main && mainView != .overview)
+    }
 
     /// True while the active screen edits text (the simulate form): every key goes to it.
     var activeScreenCapturesAllKeys: Bool {
@@ -325,7 +330,7 @@ extension AppState {
 
     /// Scrolls the navigator so the cursor stays inside it at the current screen size.
     mutating func keepCursorVisible() {
-        let rows = max(1, ScreenLayout(width: screenWidth, height: screenHeight).navigator.height - 2)
+        let rows = max(1, layout(width: screenWidth, height: screenHeight).navigator.height - 2)
         if navigatorCursor < navigatorScroll { navigatorScroll = navigatorCursor }
         if navigatorCursor >= navigatorScroll + rows { navigatorScroll = navigatorCursor - rows + 1 }
         navigatorScroll = max(0, min(navigatorScroll, max(0, navigatorItems.count - rows)))
@@ -333,7 +338,7 @@ extension AppState {
 
     /// The navigator row under a screen cell, if the cell is on one.
     func navigatorRow(atScreenX x: Int, y: Int) -> Int? {
-        let inner = ScreenLayout(width: screenWidth, height: screenHeight).navigator.inset(by: 1)
+        let inner = layout(width: screenWidth, height: screenHeight).navigator.inset(by: 1)
         guard inner.contains(x: x, y: y) else { return nil }
         let row = y - inner.y + navigatorScroll
         return navigatorItems.indices.contains(row) ? row : nil
@@ -341,7 +346,7 @@ extension AppState {
 
     mutating func handleMouse(_ m: MouseEvent) {
         // The wheel scrolls the pane under the pointer.
-        let layout = ScreenLayout(width: screenWidth, height: screenHeight)
+        let layout = layout(width: screenWidth, height: screenHeight)
         if m.kind != .press {
             let delta = m.kind == .wheelUp ? -3 : 3
             if layout.details.contains(x: m.x, y: m.y) {

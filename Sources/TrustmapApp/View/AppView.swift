@@ -6,13 +6,13 @@ import TerminalUI
 public enum AppView {
     public static func render(_ state: AppState, width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
-        let layout = ScreenLayout(width: width, height: height)
+        let layout = state.layout(width: width, height: height)
         if layout.isTooSmall {
             drawTooSmall(into: &buffer, width: width, height: height)
             return buffer
         }
         HeaderView.draw(state, into: &buffer, rect: layout.header)
-        NavigatorView.draw(state, into: &buffer, rect: layout.navigator)
+        if !layout.navigator.isEmpty { NavigatorView.draw(state, into: &buffer, rect: layout.navigator) }
         MainPaneView.draw(state, into: &buffer, rect: layout.main)
         DetailsView.draw(state, into: &buffer, rect: layout.details)
         StatusBarView.draw(state, into: &buffer, rect: layout.status)
