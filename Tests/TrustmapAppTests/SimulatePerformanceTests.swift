@@ -56,6 +56,20 @@ struct SimulatePerformanceTests {
             s.simulateScreen.draw(into: &b, rect: Rect(x: 0, y: 0, width: 100, height: 56), context: s.screenContext)
         }
         print("the simulate pane alone draws in \((clock.now - d0) / 10)")
+        // Where the rest of a frame goes, for whoever owns those parts.
+        let layout = ScreenLayout(width: 200, height: 60)
+        func time(_ name: String, _ body: (inout ScreenBuffer) -> Void) {
+            var b = ScreenBuffer(width: 200, height: 60)
+            let t0 = clock.now
+            for _ in 0..<10 { body(&b) }
+            print("  \(name): \((clock.now - t0) / 10)")
+        }
+        time("header") { HeaderView.draw(s, into: &$0, rect: layout.header) }
+        time("navigator") { NavigatorView.draw(s, into: &$0, rect: layout.navigator) }
+        time("main pane") { MainPaneView.draw(s, into: &$0, rect: layout.main) }
+        time("details") { DetailsView.draw(s, into: &$0, rect: layout.details) }
+        time("status bar") { StatusBarView.draw(s, into: &$0, rect: layout.status) }
+        time("screenContext") { _ in _ = s.screenContext }
         times.sort()
         let p50 = times[times.count / 2], p99 = times[min(times.count - 1, times.count * 99 / 100)], worst = times.last!
         print("simulate keypress + render over \(times.count) keys: p50 \(p50), p99 \(p99), max \(worst)")

@@ -93,6 +93,7 @@ enum MatrixFixtures {
 
     /// The main pane's inside at a terminal size: where the matrix is drawn.
     static func pane(width: Int, height: Int) -> Rect {
-        ScreenLayout(width: width, height: height).main.inset(by: 1)
+        // The matrix has the focus, so below 120 columns it zooms over the navigator.
+        ScreenLayout(width: width, height: height, mainFocused: true).main.inset(by: 1)
     }
 }
