@@ -118,9 +118,15 @@ public struct GraphScreen: Sendable {
         // Room on each edge's first horizontal stretch for its label (`‼ ExtId,MFA`): as long as the
         // longest label, within a quarter of the pane.
         let longest = trustEdges.map { e in (e.severity == nil ? 0 : 2) + e.requires.map(\.label).joined(separator: ",").count }.max() ?? 0
-        let lead = max(3, min(longest + 3, width / 4))
-        let options = LayoutOptions(maxLabelWidth: 28, availableWidth: width, availableHeight: height, leadLength: lead, tailLength: 2)
-        let layout = lg.layoutNeighbourhood(of: 0, depthIn: depth, depthOut: depth, capPerColumn: capPerColumn, options: options)
+        // Node names matter more than edge labels: when the labels' room would squeeze names below
+        // a readable width, lay out again with short leads (the details pane still lists requirements).
+        var layout = LayoutResult.empty
+        for lead in [max(3, min(longest + 3, width / 4)), 3] {
+            let options = LayoutOptions(maxLabelWidth: 28, availableWidth: width, availableHeight: height, leadLength: lead, tailLength: 2)
+            layout = lg.layoutNeighbourhood(of: 0, depthIn: depth, depthOut: depth, capPerColumn: capPerColumn, options: options)
+            let squeezed = layout.nodes.contains { $0.isTruncated && $0.width < 14 }
+            if !squeezed { break }
+        }
         // Walk order: edges into the focus, then out of it, then the rest, each by the far end's label.
         func name(_ id: String) -> String { (g.node(id: id)?.label ?? id).lowercased() }
         let order = trustEdges.indices.sorted { a, b in
