@@ -205,6 +205,14 @@ public struct GraphScreen: Sendable {
             return .message(overview ? "account overview — o returns to the selection" : "graph of the selection", isError: false)
         case .enter:
             guard let e = selected(in: d) else { return .handled }
+            // An edge into a "… N more" row opens the list of the principals it stands for.
+            if let route = d.layout.route(forEdge: d.edgeOrder[selectedEdge]) {
+                for end in [route.from, route.to] {
+                    guard case .overflow(let column) = end, let o = d.layout.overflows.first(where: { $0.column == column }) else { continue }
+                    let ids = o.hiddenNodeIDs.map { d.nodeIds[$0] }
+                    return .listNodes(title: "\(ids.count) more around \(context.analysis.graph.node(id: effectiveFocus(context) ?? "")?.label ?? "the focus")", ids: ids)
+                }
+            }
             let current = effectiveFocus(context)
             var target = e.to == current ? e.from : e.to
             if overview, let n = context.analysis.graph.node(id: target), let a = n.account { target = a }

@@ -7,6 +7,8 @@ public struct ListScreen: Sendable {
         case none
         case whoCanAssume(role: String, assumers: [Assumer])
         case paths(from: String, to: String?, chains: [[TrustEdge]])
+        /// Principals a capped graph column could not show.
+        case nodes(title: String, ids: [String])
     }
 
     public var content: Content = .none
@@ -19,6 +21,7 @@ public struct ListScreen: Sendable {
         case .none: return 0
         case .whoCanAssume(_, let a): return a.count
         case .paths(_, _, let c): return c.count
+        case .nodes(_, let ids): return ids.count
         }
     }
 
@@ -40,6 +43,8 @@ public struct ListScreen: Sendable {
                 return .message("\(id) is outside the inventory", isError: false)
             case .paths(_, _, let chains) where chains.indices.contains(cursor):
                 if let last = chains[cursor].last { return .select(id: last.to, openGraph: true) }
+            case .nodes(_, let ids) where ids.indices.contains(cursor):
+                return .select(id: ids[cursor], openGraph: true)
             default: break
             }
         case .character("s"):
@@ -58,6 +63,7 @@ public struct ListScreen: Sendable {
         case .none: return "Results"
         case .whoCanAssume(let role, let a): return "Who can assume \(Self.short(role)) · \(a.count)"
         case .paths(let from, let to, let c): return "Paths from \(Self.short(from))" + (to.map { " to \(Self.short($0))" } ?? "") + " · \(c.count)"
+        case .nodes(let title, _): return title
         }
     }
 
@@ -84,6 +90,17 @@ public struct ListScreen: Sendable {
                 out.append((line, i))
                 let req = a.edge.requires.map { $0.text }
                 out.append(([TextRun("      " + a.edge.action + (req.isEmpty ? "" : " — requires " + req.joined(separator: ", ")), .muted)], i))
+            }
+        case .nodes(_, let ids):
+            for (i, id) in ids.enumerated() {
+                let n = context.analysis.graph.node(id: id)
+                let sev = context.analysis.worstSeverity(forNode: id)
+                out.append(([
+                    TextRun((sev?.glyph ?? " ") + " ", SeverityStyle.role(sev)),
+                    TextRun(DisplayWidth.pad(n?.kind.rawValue ?? "", to: 10), .muted),
+                    TextRun(n?.label ?? id, .text),
+                    TextRun("  " + id, .muted),
+                ], i))
             }
         case .paths(_, _, let chains):
             if chains.isEmpty { out.append(([TextRun("No role chain found.", .muted)], -1)) }

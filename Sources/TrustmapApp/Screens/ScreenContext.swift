@@ -32,6 +32,8 @@ public enum ScreenOutcome: Sendable, Hashable {
     case select(id: String, openGraph: Bool)
     /// Open the simulate screen prefilled with this caller and role (either may be nil).
     case simulate(principal: String?, role: String?)
+    /// Open a list of principals (the nodes behind a graph's "… N more" row) in the main pane.
+    case listNodes(title: String, ids: [String])
     /// Show a message in the status bar.
     case message(String, isError: Bool)
 }

@@ -180,6 +180,11 @@ extension AppState {
             simulateScreen.prefill(principal: principal, role: role, context: screenContext)
             mainView = .simulate
             focus = .main
+        case .listNodes(let title, let ids):
+            listScreen = ListScreen()
+            listScreen.content = .nodes(title: title, ids: ids)
+            mainView = .list
+            focus = .main
         case .message(let text, let isError):
             message = text
             messageIsError = isError
