@@ -30,15 +30,10 @@ struct GraphOverflowTests {
         let text = AppView.render(s, width: 120, height: 40).text
         #expect(text.contains("more"), "no overflow row:\n\(text)")
         s.press(.tab)
-        var opened = false
-        for _ in 0..<25 {
-            s.press(.enter)
-            if s.mainView == .list {
-                opened = true
-                break
-            }
-            s.press(.down)
-        }
+        var opened: Bool
+        for _ in 0..<25 where !s.graphScreen.selectedEdgeMeetsOverflow { s.press(.down) }
+        s.press(.enter)
+        opened = s.mainView == .list
         #expect(opened, "no edge opened the overflow list")
         if case .nodes(_, let ids) = s.listScreen.content {
             #expect(ids.count == 20 - GraphScreen.capPerColumn)

@@ -234,6 +234,12 @@ public struct GraphScreen: Sendable {
         return .handled
     }
 
+    /// True when the selected edge is drawn into (or out of) a "… N more" row.
+    var selectedEdgeMeetsOverflow: Bool {
+        guard let d = cache, d.edgeOrder.indices.contains(selectedEdge), let route = d.layout.route(forEdge: d.edgeOrder[selectedEdge]) else { return false }
+        return [route.from, route.to].contains { if case .overflow = $0 { return true } else { return false } }
+    }
+
     func selected(in d: Drawing) -> TrustEdge? {
         guard d.edgeOrder.indices.contains(selectedEdge) else { return nil }
         return d.edges[d.edgeOrder[selectedEdge]]
