@@ -15,15 +15,24 @@ do {
 if let directory = options.workerDirectory, let resultPath = options.workerResultPath {
     // A child measuring one size (see ChildProcess).
     do {
-        let result = try SizeWorker.run(options: options, directory: directory)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(result).write(to: URL(fileURLWithPath: resultPath))
+        try SizeWorker.run(options: options, directory: directory) { result in
+            try encoder.encode(result).write(to: URL(fileURLWithPath: resultPath), options: .atomic)
+        }
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         exit(1)
     }
+}
+
+if let stage = options.profileStage {
+    guard let directory = options.profileDirectory else {
+        FileHandle.standardError.write(Data("--profile needs --profile-dir DIR (an organization written by --out-dir)\n".utf8))
+        exit(64)
+    }
+    exit(ProfileRun.run(stage: stage, directory: directory, options: options))
 }
 
 exit(BenchRunner.run(options, arguments: arguments))

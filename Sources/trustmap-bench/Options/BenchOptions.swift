@@ -22,8 +22,13 @@ struct BenchOptions: Sendable {
     var dashboardRounds = 3
     /// Print the last frame of each dashboard group (checks that the script does what it says).
     var showFrames = false
+    /// Seconds one size may take in its child process before it is stopped and reported as unfinished.
+    var timeoutSeconds = 1_200.0
     var width = 160
     var height = 48
+    /// Run one stage on an organization already generated in this folder, for a profiler (callgrind, perf).
+    var profileStage: String?
+    var profileDirectory: String?
     /// Internal: run one size in this process (the parent starts one child per size for a clean peak memory).
     var workerDirectory: String?
     var workerResultPath: String?
@@ -42,8 +47,12 @@ struct BenchOptions: Sendable {
       --keep                 keep the generated temporary folder
       --sim-seconds S        seconds per simulation-rate measurement (default 2)
       --dashboard-rounds N   replays of the dashboard keypress script per size (default 3)
+      --timeout S            seconds one size may take before it is stopped and reported as unfinished (default 1200)
       --size WxH             terminal size for the dashboard frames (default 160x48)
       --show-frames          print the last frame of each dashboard step group
+      --profile STAGE --profile-dir DIR
+                             run only STAGE (load, analysis, dumps, simulation, dashboard) once on the organization
+                             generated in DIR (see --out-dir), for valgrind --tool=callgrind or perf
       -h, --help             this text
     """
 
@@ -90,11 +99,20 @@ struct BenchOptions: Sendable {
                 guard let s = Double(text), s > 0 else { throw .message("--sim-seconds: expected seconds > 0, got '\(text)'") }
                 o.simulationSeconds = s
             case "--dashboard-rounds": o.dashboardRounds = try int(a, min: 1)
+            case "--timeout":
+                let text = try value(a)
+                guard let t = Double(text), t > 0 else { throw .message("--timeout: expected seconds > 0, got '\(text)'") }
+                o.timeoutSeconds = t
             case "--size":
                 let text = try value(a)
                 let p = text.split(separator: "x").compactMap { Int($0) }
                 guard p.count == 2, p[0] >= 40, p[1] >= 12 else { throw .message("--size: expected WxH of at least 40x12, got '\(text)'") }
                 (o.width, o.height) = (p[0], p[1])
+            case "--profile":
+                let stage = try value(a)
+                guard ProfileRun.stages.contains(stage) else { throw .message("--profile: expected one of \(ProfileRun.stages.joined(separator: ", ")), got '\(stage)'") }
+                o.profileStage = stage
+            case "--profile-dir": o.profileDirectory = try value(a)
             case "--worker-dir": o.workerDirectory = try value(a)
             case "--worker-result": o.workerResultPath = try value(a)
             case "-h", "--help": throw .message(usage)

@@ -21,6 +21,8 @@ enum DashboardBenchmark {
         var frameP99Milliseconds: Double
         var frameMaxMilliseconds: Double
         var groups: [Group]
+        /// Set when the stage was stopped: the keypress that had not returned, and for how long.
+        var stalled: String?
     }
 
     struct Group: Codable, Sendable {
@@ -32,7 +34,8 @@ enum DashboardBenchmark {
 
     /// `frames` receives the last frame of each group in the first round (for `--show-frames`).
     static func run(analysis: Analysis, now: Int64, width: Int, height: Int, rounds: Int,
-                    frames: ((String, ScreenBuffer) -> Void)? = nil) -> Result {
+                    frames: ((String, ScreenBuffer) -> Void)? = nil, progress: ((String, Double) -> Void)? = nil,
+                    starting: ((String) -> Void)? = nil) -> Result {
         let steps = DashboardScript.steps
         var open = Samples(), first = Samples(), all = Samples()
         var byGroup: [String: Samples] = [:]
@@ -48,10 +51,12 @@ enum DashboardBenchmark {
             for (i, step) in steps.enumerated() {
                 // A fresh in-memory terminal per key: TestBackend keeps every frame, which would grow memory for nothing.
                 backend = TestBackend(width: width, height: height)
+                starting?(step.group)
                 let ((), seconds) = Stopwatch.time {
                     if runner.handle(step.event) { runner.redraw(on: &backend) }
                 }
                 all.append(seconds * 1000)
+                progress?(step.group, seconds * 1000)
                 byGroup[step.group, default: Samples()].append(seconds * 1000)
                 let lastOfGroup = i + 1 == steps.count || steps[i + 1].group != step.group
                 if round == 0, lastOfGroup, let frame = backend.lastFrame { frames?(step.group, frame) }
@@ -65,6 +70,28 @@ enum DashboardBenchmark {
         return Result(width: width, height: height, rounds: rounds, keypresses: all.count,
                       openStateSeconds: open.summary, firstFrameSeconds: first.summary,
                       frameP50Milliseconds: all.percentile(50), frameP99Milliseconds: all.percentile(99),
-                      frameMaxMilliseconds: all.max, groups: groups)
+                      frameMaxMilliseconds: all.max, groups: groups, stalled: nil)
+    }
+
+    /// What a stopped dashboard stage had measured, from its frame log: the keypress that never returned
+    /// counts as one frame of at least `stalledMilliseconds`, so p99 and max stay honest.
+    static func partial(from log: FrameLog.Contents, stalledMilliseconds: Double, width: Int, height: Int) -> Result {
+        var all = Samples()
+        var byGroup: [(String, Samples)] = []
+        func add(_ group: String, _ ms: Double) {
+            all.append(ms)
+            if let i = byGroup.firstIndex(where: { $0.0 == group }) { byGroup[i].1.append(ms) } else { byGroup.append((group, Samples([ms]))) }
+        }
+        for f in log.frames { add(f.group, f.milliseconds) }
+        var stalled: String?
+        if let g = log.unfinished {
+            add(g, stalledMilliseconds)
+            stalled = "a keypress of '\(g)' had not returned after \(Format.seconds(stalledMilliseconds / 1000)) and was stopped"
+        }
+        let empty = Samples().summary
+        return Result(width: width, height: height, rounds: 1, keypresses: all.count, openStateSeconds: empty, firstFrameSeconds: empty,
+                      frameP50Milliseconds: all.percentile(50), frameP99Milliseconds: all.percentile(99), frameMaxMilliseconds: all.max,
+                      groups: byGroup.map { Group(name: $0.0, keypresses: $0.1.count, medianMilliseconds: $0.1.median, maxMilliseconds: $0.1.max) },
+                      stalled: stalled)
     }
 }

@@ -27,6 +27,21 @@ enum PipelineBenchmark {
         var dumpWarnings: Int
         var dumpRoles: Int
         var dumpUsers: Int
+        /// Edges by the caller's node kind and the target role's generated pattern (its `kind` tag):
+        /// shows which trust pattern drives the edge count as the organization grows.
+        var edgesByPattern: [String: Int]
+    }
+
+    static func edgeCensus(_ analysis: Analysis) -> [String: Int] {
+        var kindOfRole: [String: String] = [:]
+        for r in analysis.inventory.roles { kindOfRole[r.arn] = r.tags["kind"] ?? "untagged" }
+        var kindOfNode: [String: String] = [:]
+        for n in analysis.graph.nodes { kindOfNode[n.id] = n.kind.rawValue }
+        var out: [String: Int] = [:]
+        for e in analysis.graph.edges {
+            out["\(kindOfNode[e.from] ?? "?") → \(kindOfRole[e.to] ?? "?")", default: 0] += 1
+        }
+        return out
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -33,6 +33,8 @@ struct RequestMix {
         var userSet = Set<String>()
         for u in inventory.users { userSet.insert(u.arn) }
         let edges = analysis.graph.edges
+        // A wrong secret only matters where the edge asks for one.
+        let guarded = edges.filter { e in e.requires.contains { $0.kind == .externalID || $0.kind == .mfa || $0.kind == .sourceIP } }
         func principal(for node: String) -> String {
             if let i = roleIndex[node] {
                 let r = inventory.roles[i]
@@ -57,7 +59,8 @@ struct RequestMix {
             var request: AssumeRoleRequest
             switch kind {
             case .edgeSatisfied, .edgeBroken:
-                let edge = edges[rng.below(edges.count)]
+                let pool = kind == .edgeBroken && !guarded.isEmpty ? guarded : edges
+                let edge = pool[rng.below(pool.count)]
                 let role = roleIndex[edge.to].map { inventory.roles[$0] }
                 request = AssumeRoleRequest(action: AssumeAction(name: edge.action) ?? .assumeRole, principal: principal(for: edge.from),
                                             role: edge.to, sessionName: "bench", currentTime: now)
@@ -65,8 +68,9 @@ struct RequestMix {
                 if request.action == .assumeRoleWithSAML { request.saml = .init(provider: edge.from, aud: "https://signin.aws.amazon.com/saml") }
                 if let role { Self.satisfy(role.trustPolicy, into: &request) }
                 if kind == .edgeBroken {
-                    request.externalId = "wrong-external-id"
+                    if request.externalId != nil { request.externalId = "wrong-external-id" }
                     request.mfa = false
+                    if request.sourceIp != nil { request.sourceIp = "198.51.100.1" }
                 }
             case .randomPair:
                 let role = inventory.roles[rng.below(inventory.roles.count)]

@@ -10,8 +10,9 @@ struct BudgetCheck: Codable, Sendable {
     /// the budget is per operation (frames, simulations), which must hold at every size.
     static func check(_ sizes: [SizeResult]) -> [BudgetCheck] {
         var out: [BudgetCheck] = []
-        if let s = sizes.first(where: { $0.accounts == 1_000 }) ?? sizes.filter({ $0.accounts <= 1_000 }).max(by: { $0.accounts < $1.accounts }) {
-            let total = s.pipeline.totalSeconds
+        if let s = sizes.first(where: { $0.accounts == 1_000 }) ?? sizes.filter({ $0.accounts <= 1_000 }).max(by: { $0.accounts < $1.accounts }),
+           let pipeline = s.pipeline {
+            let total = pipeline.totalSeconds
             out.append(BudgetCheck(name: "load + full analysis", limit: "< 2 s",
                                    measured: Format.seconds(total.median) + " median (max " + Format.seconds(total.max) + ")",
                                    accounts: s.accounts, met: total.median < 2))
@@ -19,18 +20,19 @@ struct BudgetCheck: Codable, Sendable {
                 out.append(BudgetCheck(name: "peak memory, load + analysis", limit: "< 1 GiB", measured: Format.mib(m),
                                        accounts: s.accounts, met: m < 1024))
             }
-            let dumps = s.pipeline.loadDumpsSeconds
+            let dumps = pipeline.loadDumpsSeconds
             out.append(BudgetCheck(name: "load \(s.files?.dumpFiles ?? s.accounts) authorization-details dumps (\(Format.mib(s.files?.dumpsMiB ?? 0)))",
                                    limit: "< 1.5 s", measured: Format.seconds(dumps.median) + " median (max " + Format.seconds(dumps.max) + ")",
                                    accounts: s.accounts, met: dumps.median < 1.5))
         }
         for s in sizes {
-            out.append(BudgetCheck(name: "keypress redrawn, p99", limit: "< 16 ms",
-                                   measured: Format.milliseconds(s.dashboard.frameP99Milliseconds), accounts: s.accounts,
-                                   met: s.dashboard.frameP99Milliseconds < 16))
+            guard let d = s.dashboard else { continue }
+            let measured = Format.milliseconds(d.frameP99Milliseconds) + (d.stalled == nil ? "" : " (at least: a keypress was stopped)")
+            out.append(BudgetCheck(name: "keypress redrawn, p99", limit: "< 16 ms", measured: measured, accounts: s.accounts,
+                                   met: d.stalled == nil && d.frameP99Milliseconds < 16))
         }
         for s in sizes {
-            let rate = s.simulation.perSecond.median
+            guard let rate = s.simulation?.perSecond.median else { continue }
             out.append(BudgetCheck(name: "simulations per second, one core", limit: "≥ 200,000/s",
                                    measured: Format.rate(rate) + "/s median", accounts: s.accounts, met: rate >= 200_000))
         }

@@ -12,7 +12,8 @@ enum Format {
 
     /// Milliseconds with precision that suits frame times.
     static func milliseconds(_ ms: Double) -> String {
-        ms >= 10 ? String(format: "%.1f ms", ms) : String(format: "%.2f ms", ms)
+        if ms >= 1000 { return seconds(ms / 1000) }
+        return ms >= 10 ? String(format: "%.1f ms", ms) : String(format: "%.2f ms", ms)
     }
 
     static func mib(_ m: Double) -> String {

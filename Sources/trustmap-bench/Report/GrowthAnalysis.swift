@@ -33,11 +33,12 @@ struct GrowthAnalysis: Codable, Sendable {
 
     init(_ sizes: [SizeResult]) {
         let sorted = sizes.sorted { $0.principals < $1.principals }
-        func phase(_ name: String, unit: String, linear: Bool, _ value: (SizeResult) -> Double) -> Phase {
+        func phase(_ name: String, unit: String, linear: Bool, _ value: (SizeResult) -> Double?) -> Phase {
             var steps: [Step] = []
-            for (a, b) in zip(sorted, sorted.dropFirst()) {
+            let measured = sorted.filter { (value($0) ?? 0) > 0 }
+            for (a, b) in zip(measured, measured.dropFirst()) {
                 let n1 = Double(a.principals), n2 = Double(b.principals)
-                let t1 = value(a), t2 = value(b)
+                let t1 = value(a) ?? 0, t2 = value(b) ?? 0
                 guard t1 > 0, t2 > 0, n2 > n1 else { continue }
                 let k = log(t2 / t1) / log(n2 / n1)
                 let nlogn = 1 + log(log(n2) / log(n1)) / log(n2 / n1)
@@ -67,16 +68,17 @@ struct GrowthAnalysis: Codable, Sendable {
                          steps: steps, verdict: verdict, flagged: flagged)
         }
         phases = [
-            phase("load native inventory", unit: "s", linear: true) { $0.pipeline.loadNativeSeconds.median },
-            phase("analysis (graph + findings)", unit: "s", linear: true) { $0.pipeline.analysisSeconds.median },
-            phase("load + analysis", unit: "s", linear: true) { $0.pipeline.totalSeconds.median },
-            phase("load authorization-details folder", unit: "s", linear: true) { $0.pipeline.loadDumpsSeconds.median },
-            phase("engine compile (Simulator.init)", unit: "s", linear: true) { $0.simulation.compileSeconds.median },
-            phase("peak memory (load + analysis)", unit: "MiB", linear: true) { $0.memory.loadAndAnalysisMiB ?? 0 },
-            phase("one simulation", unit: "µs", linear: false) { 1e6 / max(1, $0.simulation.perSecond.median) },
-            phase("dashboard frame p50", unit: "ms", linear: false) { $0.dashboard.frameP50Milliseconds },
-            phase("dashboard frame p99", unit: "ms", linear: false) { $0.dashboard.frameP99Milliseconds },
-            phase("dashboard open (AppState)", unit: "s", linear: true) { $0.dashboard.openStateSeconds.median },
+            phase("load native inventory", unit: "s", linear: true) { $0.pipeline?.loadNativeSeconds.median },
+            phase("analysis (graph + findings)", unit: "s", linear: true) { $0.pipeline?.analysisSeconds.median },
+            phase("load + analysis", unit: "s", linear: true) { $0.pipeline?.totalSeconds.median },
+            phase("load authorization-details folder", unit: "s", linear: true) { $0.pipeline?.loadDumpsSeconds.median },
+            phase("trust edges (count)", unit: "edges", linear: true) { $0.pipeline.map { Double($0.edges) } },
+            phase("engine compile (Simulator.init)", unit: "s", linear: true) { $0.simulation?.compileSeconds.median },
+            phase("peak memory (load + analysis)", unit: "MiB", linear: true) { $0.memory.loadAndAnalysisMiB },
+            phase("one simulation", unit: "µs", linear: false) { $0.simulation.map { 1e6 / max(1, $0.perSecond.median) } },
+            phase("dashboard frame p50", unit: "ms", linear: false) { $0.dashboard?.frameP50Milliseconds },
+            phase("dashboard frame p99", unit: "ms", linear: false) { $0.dashboard?.frameP99Milliseconds },
+            phase("dashboard open (AppState)", unit: "s", linear: true) { $0.dashboard.flatMap { $0.stalled == nil ? $0.openStateSeconds.median : nil } },
         ]
     }
 }

@@ -22,8 +22,8 @@ enum ReportTables {
         out.append("")
         out.append(table(["accounts", "load inventory.json", "analysis", "load + analysis", "load gaad/ folder", "edges", "findings", "peak memory"],
                          right: [0, 1, 2, 3, 4, 5, 6, 7],
-                         r.sizes.map { s in
-                             let p = s.pipeline
+                         r.sizes.compactMap { s in
+                             guard let p = s.pipeline else { return nil }
                              return [Format.grouped(s.accounts), Format.spread(p.loadNativeSeconds), Format.spread(p.analysisSeconds),
                                      Format.spread(p.totalSeconds), Format.spread(p.loadDumpsSeconds), Format.grouped(p.edges),
                                      Format.grouped(p.findings), s.memory.loadAndAnalysisMiB.map(Format.mib) ?? "–"]
@@ -34,8 +34,8 @@ enum ReportTables {
         out.append("")
         out.append(table(["accounts", "simulations/s", "round-robin set/s", "engine compile", "mix: allowed / denied / invalid"],
                          right: [0, 1, 2, 3, 4],
-                         r.sizes.map { s in
-                             let sim = s.simulation
+                         r.sizes.compactMap { s in
+                             guard let sim = s.simulation else { return nil }
                              var totals: [String: Int] = [:]
                              for (_, d) in sim.decisions { for (k, v) in d { totals[k, default: 0] += v } }
                              return [Format.grouped(s.accounts),
@@ -44,18 +44,19 @@ enum ReportTables {
                                      "\(totals["allowed"] ?? 0) / \(totals["denied"] ?? 0) / \(totals["invalid"] ?? 0)"]
                          }))
         out.append("")
-        if let d = r.sizes.first?.dashboard {
+        if let d = r.sizes.compactMap(\.dashboard).first {
             out.append("**Dashboard frames** (`TestBackend` at \(d.width)×\(d.height); each keypress = key table + `update` + full `AppView.render` + present; "
                        + "\(d.keypresses / max(1, d.rounds)) keypresses × \(d.rounds) rounds per size)")
             out.append("")
         }
         out.append(table(["accounts", "open (AppState)", "first frame", "p50", "p99", "max", "slowest step"], right: [0, 1, 2, 3, 4, 5],
-                         r.sizes.map { s in
-                             let d = s.dashboard
+                         r.sizes.compactMap { s in
+                             guard let d = s.dashboard else { return nil }
                              let worst = d.groups.max { $0.maxMilliseconds < $1.maxMilliseconds }
-                             return [Format.grouped(s.accounts), Format.seconds(d.openStateSeconds.median), Format.seconds(d.firstFrameSeconds.median),
-                                     Format.milliseconds(d.frameP50Milliseconds), Format.milliseconds(d.frameP99Milliseconds),
-                                     Format.milliseconds(d.frameMaxMilliseconds),
+                             return [Format.grouped(s.accounts), d.stalled == nil ? Format.seconds(d.openStateSeconds.median) : "–",
+                                     d.stalled == nil ? Format.seconds(d.firstFrameSeconds.median) : "–",
+                                     Format.milliseconds(d.frameP50Milliseconds), (d.stalled == nil ? "" : "≥ ") + Format.milliseconds(d.frameP99Milliseconds),
+                                     (d.stalled == nil ? "" : "≥ ") + Format.milliseconds(d.frameMaxMilliseconds),
                                      worst.map { "\($0.name) (\(Format.milliseconds($0.maxMilliseconds)))" } ?? "–"]
                          }))
         out.append("")
@@ -74,6 +75,11 @@ enum ReportTables {
         out.append("")
         out.append(table(["budget", "accounts", "limit", "measured", ""], right: [1],
                          r.budgets.map { [$0.name, Format.grouped($0.accounts), $0.limit, $0.measured, $0.met ? "met" : "**MISSED**"] }))
+        let notes = r.sizes.flatMap { s in s.notes.map { "\(Format.grouped(s.accounts)) accounts: \($0)" } }
+        if !notes.isEmpty {
+            out.append("")
+            out.append("Not finished: " + notes.joined(separator: "; "))
+        }
         if !r.skipped.isEmpty {
             out.append("")
             out.append("Skipped: " + r.skipped.joined(separator: "; "))

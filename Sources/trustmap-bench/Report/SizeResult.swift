@@ -24,15 +24,18 @@ struct SizeResult: Codable, Sendable {
     var users: Int
     var principals: Int { roles + users }
     var files: Files?
-    var pipeline: PipelineBenchmark.Result
-    var simulation: SimulationBenchmark.Result
-    var dashboard: DashboardBenchmark.Result
+    /// Each stage is nil when it did not finish (see `notes`).
+    var pipeline: PipelineBenchmark.Result?
+    var simulation: SimulationBenchmark.Result?
+    var dashboard: DashboardBenchmark.Result?
     var memory: Memory
+    /// What did not finish or was cut short, in words.
+    var notes: [String] = []
 }
 
 extension SizeResult {
     enum CodingKeys: String, CodingKey {
-        case accounts, roles, users, principals, files, pipeline, simulation, dashboard, memory
+        case accounts, roles, users, principals, files, pipeline, simulation, dashboard, memory, notes
     }
 
     init(from decoder: Decoder) throws {
@@ -41,10 +44,11 @@ extension SizeResult {
         roles = try c.decode(Int.self, forKey: .roles)
         users = try c.decode(Int.self, forKey: .users)
         files = try c.decodeIfPresent(Files.self, forKey: .files)
-        pipeline = try c.decode(PipelineBenchmark.Result.self, forKey: .pipeline)
-        simulation = try c.decode(SimulationBenchmark.Result.self, forKey: .simulation)
-        dashboard = try c.decode(DashboardBenchmark.Result.self, forKey: .dashboard)
+        pipeline = try c.decodeIfPresent(PipelineBenchmark.Result.self, forKey: .pipeline)
+        simulation = try c.decodeIfPresent(SimulationBenchmark.Result.self, forKey: .simulation)
+        dashboard = try c.decodeIfPresent(DashboardBenchmark.Result.self, forKey: .dashboard)
         memory = try c.decode(Memory.self, forKey: .memory)
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
     func encode(to encoder: Encoder) throws {
@@ -54,9 +58,10 @@ extension SizeResult {
         try c.encode(users, forKey: .users)
         try c.encode(principals, forKey: .principals)
         try c.encodeIfPresent(files, forKey: .files)
-        try c.encode(pipeline, forKey: .pipeline)
-        try c.encode(simulation, forKey: .simulation)
-        try c.encode(dashboard, forKey: .dashboard)
+        try c.encodeIfPresent(pipeline, forKey: .pipeline)
+        try c.encodeIfPresent(simulation, forKey: .simulation)
+        try c.encodeIfPresent(dashboard, forKey: .dashboard)
         try c.encode(memory, forKey: .memory)
+        try c.encode(notes, forKey: .notes)
     }
 }

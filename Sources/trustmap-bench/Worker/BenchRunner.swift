@@ -40,8 +40,10 @@ enum BenchRunner {
                 result.files = .init(nativeMiB: Double(org.nativeBytes) / 1_048_576, dumpsMiB: Double(org.dumpBytes) / 1_048_576,
                                      dumpFiles: org.dumpFiles, generateSeconds: org.generateSeconds, writeSeconds: org.writeSeconds)
                 sizes.append(result)
-                log("  load + analysis \(Format.spread(result.pipeline.totalSeconds)); frames p99 \(Format.milliseconds(result.dashboard.frameP99Milliseconds)); "
-                    + "\(Format.rate(result.simulation.perSecond.median)) simulations/s")
+                log("  load + analysis \(result.pipeline.map { Format.spread($0.totalSeconds) } ?? "–"); "
+                    + "frames p99 \(result.dashboard.map { Format.milliseconds($0.frameP99Milliseconds) } ?? "–"); "
+                    + "\(result.simulation.map { Format.rate($0.perSecond.median) } ?? "–") simulations/s")
+                for note in result.notes { log("  note: \(note)") }
             } catch {
                 skipped.append("\(n) accounts: \(error)")
                 log("  skipped: \(skipped.last!)")

@@ -6,9 +6,12 @@ enum ChildProcess {
         var description: String
     }
 
+    /// Waits at most `options.timeoutSeconds`; a child still running then is stopped (SIGTERM, then
+    /// SIGKILL) and the stages it had finished are reported, with the one it was in named in `notes`.
     static func measure(accounts: Int, directory: String, options: BenchOptions, scratch: String) throws -> SizeResult {
         let resultPath = "\(scratch)/result-\(accounts).json"
-        try? FileManager.default.removeItem(atPath: resultPath)
+        let framesPath = resultPath + ".frames"
+        for p in [resultPath, framesPath] { try? FileManager.default.removeItem(atPath: p) }
         let p = Process()
         // /proc/self/exe names this very binary, whatever the working directory or PATH.
         p.executableURL = URL(fileURLWithPath: "/proc/self/exe")
@@ -16,11 +19,39 @@ enum ChildProcess {
         p.standardOutput = FileHandle.standardOutput
         p.standardError = FileHandle.standardError
         try p.run()
-        p.waitUntilExit()
-        guard p.terminationReason == .exit, p.terminationStatus == 0 else {
-            throw Failure(description: "the measurement of \(accounts) accounts ended with status \(p.terminationStatus)")
+        let start = Date()
+        var stopped = false
+        while p.isRunning {
+            if Date().timeIntervalSince(start) > options.timeoutSeconds {
+                stopped = true
+                p.terminate()
+                let grace = Date()
+                while p.isRunning && Date().timeIntervalSince(grace) < 5 { usleep(100_000) }
+                if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+                break
+            }
+            usleep(200_000)
         }
-        let data = try Data(contentsOf: URL(fileURLWithPath: resultPath))
-        return try JSONDecoder().decode(SizeResult.self, from: data)
+        p.waitUntilExit()
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: resultPath)),
+              var result = try? JSONDecoder().decode(SizeResult.self, from: data) else {
+            if stopped { throw Failure(description: "load + analysis did not finish within \(Format.seconds(options.timeoutSeconds)) (--timeout)") }
+            throw Failure(description: "the measurement of \(accounts) accounts ended with status \(p.terminationStatus) before its first result")
+        }
+        if stopped {
+            if result.simulation == nil {
+                result.notes.append("the simulation stage did not finish within the \(Format.seconds(options.timeoutSeconds)) allowed (--timeout)")
+            } else if result.dashboard == nil {
+                let log = FrameLog.read(path: framesPath)
+                let stalledFor = log.unfinishedSince.map { Date().timeIntervalSince1970 - $0 } ?? 0
+                let partial = DashboardBenchmark.partial(from: log, stalledMilliseconds: stalledFor * 1000,
+                                                         width: options.width, height: options.height)
+                result.dashboard = partial
+                result.notes.append("dashboard stopped after \(Format.seconds(options.timeoutSeconds)) (--timeout): " + (partial.stalled ?? "no keypress was running"))
+            }
+        } else if p.terminationStatus != 0 {
+            result.notes.append("the measurement ended with status \(p.terminationStatus) after its last saved stage")
+        }
+        return result
     }
 }

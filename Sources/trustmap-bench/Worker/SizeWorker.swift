@@ -3,9 +3,10 @@ import TrustAnalysis
 
 /// Measures one generated organization in this process (a child of the benchmark), so that its peak
 /// resident memory belongs to that size alone. Stages run in an order that keeps the budget figure
-/// clean: load + analysis first, from a fresh process.
+/// clean: load + analysis first, from a fresh process. After each stage the result so far is saved,
+/// so a parent that has to stop a stage that never ends still reports the stages before it.
 enum SizeWorker {
-    static func run(options: BenchOptions, directory: String) throws -> SizeResult {
+    static func run(options: BenchOptions, directory: String, save: (SizeResult) throws -> Void) throws {
         let accounts = options.accounts.first ?? 0
         let runs = options.runs(forAccounts: accounts)
         let now = SyntheticOrganization.referenceDate
@@ -24,26 +25,34 @@ enum SizeWorker {
         let dumps = try PipelineBenchmark.runDumps(path: directory + "/gaad", runs: runs)
         let dumpsPeak = resetForDumps ? ProcessMemory.peakResidentBytes() : nil
 
+        let inventory = analysis.inventory
+        var result = SizeResult(
+            accounts: accounts, roles: inventory.roles.count, users: inventory.users.count, files: nil,
+            pipeline: PipelineBenchmark.Result(
+                loadNativeSeconds: load.summary, analysisSeconds: analyse.summary, totalSeconds: total.summary,
+                loadDumpsSeconds: dumps.0.summary, roles: inventory.roles.count, users: inventory.users.count,
+                accounts: inventory.accounts.count, edges: analysis.graph.edges.count, findings: analysis.findings.count,
+                nodes: analysis.graph.nodes.count, confirmations: analysis.simulationCount, nativeWarnings: nativeWarnings,
+                dumpWarnings: dumps.warnings, dumpRoles: dumps.roles, dumpUsers: dumps.users,
+                edgesByPattern: PipelineBenchmark.edgeCensus(analysis)),
+            simulation: nil, dashboard: nil,
+            memory: .init(loadAndAnalysisMiB: mib(loadAndAnalysisPeak), dumpsLoadMiB: mib(dumpsPeak), simulationAndDashboardMiB: nil))
+        try save(result)
+
         progress("simulations")
         let resetForRest = ProcessMemory.resetPeak()
-        let simulation = SimulationBenchmark.run(analysis: analysis, seconds: options.simulationSeconds, runs: runs, now: now)
+        result.simulation = SimulationBenchmark.run(analysis: analysis, seconds: options.simulationSeconds, runs: runs, now: now)
+        result.memory.simulationAndDashboardMiB = resetForRest ? mib(ProcessMemory.peakResidentBytes()) : nil
+        try save(result)
 
         progress("dashboard frames, \(options.dashboardRounds) rounds")
-        let dashboard = DashboardBenchmark.run(analysis: analysis, now: now, width: options.width, height: options.height,
-                                               rounds: options.dashboardRounds,
-                                               frames: options.showFrames ? { group, frame in print("── after \(group) ──\n\(frame.text)") } : nil)
-        let restPeak = resetForRest ? ProcessMemory.peakResidentBytes() : nil
-
-        let inventory = analysis.inventory
-        let pipeline = PipelineBenchmark.Result(
-            loadNativeSeconds: load.summary, analysisSeconds: analyse.summary, totalSeconds: total.summary,
-            loadDumpsSeconds: dumps.0.summary, roles: inventory.roles.count, users: inventory.users.count,
-            accounts: inventory.accounts.count, edges: analysis.graph.edges.count, findings: analysis.findings.count,
-            nodes: analysis.graph.nodes.count, confirmations: analysis.simulationCount, nativeWarnings: nativeWarnings,
-            dumpWarnings: dumps.warnings, dumpRoles: dumps.roles, dumpUsers: dumps.users)
-        return SizeResult(accounts: accounts, roles: inventory.roles.count, users: inventory.users.count, files: nil,
-                          pipeline: pipeline, simulation: simulation, dashboard: dashboard,
-                          memory: .init(loadAndAnalysisMiB: mib(loadAndAnalysisPeak), dumpsLoadMiB: mib(dumpsPeak),
-                                        simulationAndDashboardMiB: mib(restPeak)))
+        let log = options.workerResultPath.flatMap { FrameLog(path: $0 + ".frames") }
+        result.dashboard = DashboardBenchmark.run(
+            analysis: analysis, now: now, width: options.width, height: options.height, rounds: options.dashboardRounds,
+            frames: options.showFrames ? { group, frame in print("── after \(group) ──\n\(frame.text)") } : nil,
+            progress: log.map { log in { group, ms in log.append(group: group, milliseconds: ms) } },
+            starting: log.map { log in { group in log.starting(group: group) } })
+        result.memory.simulationAndDashboardMiB = resetForRest ? mib(ProcessMemory.peakResidentBytes()) : nil
+        try save(result)
     }
 }
