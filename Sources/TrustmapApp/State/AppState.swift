@@ -25,6 +25,9 @@ public struct AppState: Sendable {
     /// "Now", for staleness and simulations: a parameter, never the wall clock.
     public var now: Int64
 
+    /// Active findings by severity, counted once: the header shows them on every frame.
+    public let severityCounts: [Severity: Int]
+
     public var navigatorIndex: NavigatorIndex
     /// Account ids unfolded in the navigator.
     public var expanded: Set<String>
@@ -71,6 +74,9 @@ public struct AppState: Sendable {
     public init(analysis: Analysis, sourceDescription: String, loadWarnings: Int = 0, now: Int64, themes: ThemeCatalog = .builtin, themeName: String? = nil, revealSecrets: Bool = false) {
         self.analysis = analysis
         let inventory = analysis.inventory
+        var counts: [Severity: Int] = [:]
+        for f in analysis.findings where !f.isSuppressed { counts[f.severity, default: 0] += 1 }
+        severityCounts = counts
         graphScreen = GraphScreen()
         findingsScreen = FindingsScreen()
         simulateScreen = SimulateScreen()

@@ -9,8 +9,7 @@ enum HeaderView {
         let left = " trustmap · \(name) · \(inv.accounts.count) accounts · \(inv.roles.count) roles · \(inv.users.count) users"
         var right: StyledLine = []
         // Findings by severity, glyph and count: readable without colour.
-        var counts: [Severity: Int] = [:]
-        for f in state.analysis.findings where !f.isSuppressed { counts[f.severity, default: 0] += 1 }
+        let counts = state.severityCounts
         for s in Severity.allCases.reversed() {
             right.append(TextRun(" \(s.glyph) \(counts[s] ?? 0) ", counts[s] == nil ? .header : SeverityStyle.role(s)))
         }
