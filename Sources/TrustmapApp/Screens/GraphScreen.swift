@@ -34,7 +34,12 @@ public struct GraphScreen: Sendable {
         /// Edge ids in the order ↑/↓ walks them: into the focus first, then out of it, by name.
         var edgeOrder: [Int]
         var focusIndex: Int?
+        /// Set when the overview has more accounts than can be drawn: how many.
+        var tooLarge: Int? = nil
     }
+
+    /// The most nodes the account overview draws.
+    static let overviewLimit = 150
 
     public var capturesAllKeys: Bool { false }
 
@@ -164,6 +169,11 @@ public struct GraphScreen: Sendable {
                 ids.append(id)
             }
         }
+        // Above ~150 nodes a layered picture is neither fast nor readable (graph-layout.md): the matrix
+        // and the lists serve such estates better.
+        if ids.count > overviewLimit {
+            return Drawing(key: key, layout: .empty, nodeIds: [], edges: [], multiplicity: [], edgeOrder: [], focusIndex: nil, tooLarge: ids.count)
+        }
         let nodes = ids.map { id -> LayoutGraph.Node in
             let label: String
             if let n = g.node(id: id) {
@@ -258,6 +268,11 @@ public struct GraphScreen: Sendable {
         guard !rect.isEmpty else { return }
         let d = drawing(context: context, width: rect.width, height: rect.height)
         let g = context.analysis.graph
+        if let n = d.tooLarge {
+            let text = "\(n) accounts and principals trust each other across accounts: too many for one picture. Press m for the account matrix, or o to return to the selection's graph."
+            for (i, l) in TextWrap.wrap(text, width: rect.width).enumerated() { buffer.write(l, x: rect.x, y: rect.y + i, role: .muted) }
+            return
+        }
         if d.nodeIds.isEmpty {
             let f = effectiveFocus(context) ?? ""
             let text = g.node(id: f) == nil && !f.isEmpty
