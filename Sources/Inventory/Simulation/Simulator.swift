@@ -45,6 +45,29 @@ public struct Simulator: Sendable {
     public init(inventory: Inventory) {
         self.inventory = inventory
         var compiledManaged: [String: CompiledPolicy] = [:]
+        // Compiling depends on the name, kind and document only: principals that repeat a document
+        // (inline policies stamped by the same template, shared trust policies) share one compilation.
+        struct CompileKey: Hashable {
+            var name: String
+            var kind: PolicyKind
+            var document: PolicyDocumentKey
+        }
+        var compiledByDocument: [CompileKey: CompiledPolicy] = [:]
+        func compiled(_ name: String, _ kind: PolicyKind, _ doc: PolicyDocument) -> CompiledPolicy {
+            let key = CompileKey(name: name, kind: kind, document: PolicyDocumentKey(doc))
+            if let c = compiledByDocument[key] { return c }
+            let c = CompiledPolicy(name: name, kind: kind, document: doc)
+            compiledByDocument[key] = c
+            return c
+        }
+        var compiledTrust: [PolicyDocumentKey: TargetRole.CompiledTrust] = [:]
+        func trust(_ doc: PolicyDocument) -> TargetRole.CompiledTrust {
+            let key = PolicyDocumentKey(doc)
+            if let c = compiledTrust[key] { return c }
+            let c = TargetRole.CompiledTrust(doc)
+            compiledTrust[key] = c
+            return c
+        }
         func compile(_ attached: [AttachedPolicy], kind: PolicyKind) -> ([CompiledPolicy], [String]) {
             var out: [CompiledPolicy] = []
             var unknown: [String] = []
@@ -55,11 +78,11 @@ public struct Simulator: Sendable {
                 }
                 if let arn = a.arn, kind == .identity {
                     if let c = compiledManaged[arn] { out.append(c); continue }
-                    let c = CompiledPolicy(name: a.name, kind: kind, document: doc)
+                    let c = compiled(a.name, kind, doc)
                     compiledManaged[arn] = c
                     out.append(c)
                 } else {
-                    out.append(CompiledPolicy(name: a.name, kind: kind, document: doc))
+                    out.append(compiled(a.name, kind, doc))
                 }
             }
             return (out, unknown)
@@ -76,9 +99,9 @@ public struct Simulator: Sendable {
         var byName: [String: Int] = [:]
         roles.reserveCapacity(inventory.roles.count)
         for role in inventory.roles {
-            let target = TargetRole(arn: role.arn, accountId: role.accountId, name: role.name, uniqueId: role.uniqueId, trustPolicy: role.trustPolicy, maxSessionDuration: role.maxSessionDuration, tags: role.tags)
+            let target = TargetRole(arn: role.arn, accountId: role.accountId, name: role.name, uniqueId: role.uniqueId, trust: trust(role.trustPolicy), maxSessionDuration: role.maxSessionDuration, tags: role.tags)
             let (policies, unknown) = compile(role.policies, kind: .identity)
-            let boundary = role.permissionsBoundary.flatMap { b in b.document.map { CompiledPolicy(name: "permissions boundary '\(b.name)'", kind: .permissionsBoundary, document: $0) } }
+            let boundary = role.permissionsBoundary.flatMap { b in b.document.map { compiled("permissions boundary '\(b.name)'", .permissionsBoundary, $0) } }
             let partition = Arn(role.arn)?.partition ?? "aws"
             // Sessions that EC2 delivers through an instance profile are not role chaining [CHAIN].
             let onlyEC2 = Self.trustsOnlyService("ec2.amazonaws.com", target.trust)
@@ -92,7 +115,7 @@ public struct Simulator: Sendable {
         var usersByArn: [String: Int] = [:]
         for user in inventory.users {
             let (policies, unknown) = compile(user.policies, kind: .identity)
-            let boundary = user.permissionsBoundary.flatMap { b in b.document.map { CompiledPolicy(name: "permissions boundary '\(b.name)'", kind: .permissionsBoundary, document: $0) } }
+            let boundary = user.permissionsBoundary.flatMap { b in b.document.map { compiled("permissions boundary '\(b.name)'", .permissionsBoundary, $0) } }
             let principal = CallerPrincipal(kind: .user, arn: user.arn, partition: Arn(user.arn)?.partition ?? "aws", accountId: user.accountId, name: user.name, uniqueId: user.uniqueId)
             usersByArn[user.arn] = users.count
             users.append(CompiledUser(side: CallerSide(principal: principal, identityPolicies: policies, boundary: boundary, identityKnown: true, tagsByLowercasedKey: lowered(user.tags), unknownPolicies: unknown), scps: Self.noOrganization, orgID: nil))

@@ -22,17 +22,34 @@ public final class TargetRole: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(arn) }
 
-    public init(arn: String, accountId: String, name: String, uniqueId: String? = nil, trustPolicy: PolicyDocument, maxSessionDuration: Int = 3600, tags: [String: String] = [:]) {
+    public convenience init(arn: String, accountId: String, name: String, uniqueId: String? = nil, trustPolicy: PolicyDocument, maxSessionDuration: Int = 3600, tags: [String: String] = [:]) {
+        self.init(arn: arn, accountId: accountId, name: name, uniqueId: uniqueId, trust: CompiledTrust(trustPolicy), maxSessionDuration: maxSessionDuration, tags: tags)
+    }
+
+    /// With a trust policy compiled once for every role that has the same document: inventories repeat
+    /// a few hundred trust policies over tens of thousands of roles.
+    package init(arn: String, accountId: String, name: String, uniqueId: String?, trust compiled: CompiledTrust, maxSessionDuration: Int, tags: [String: String]) {
         self.arn = arn
         resourceName = ResourceName(arn)
         partition = Arn(arn)?.partition ?? "aws"
         self.accountId = accountId
         self.name = name
         self.uniqueId = uniqueId
-        trust = CompiledPolicy(name: "trust policy", kind: .trust, document: trustPolicy)
+        trust = compiled.policy
         self.maxSessionDuration = maxSessionDuration
         tagsByLowercasedKey = Dictionary(tags.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
-        unstorableIssues = TrustPolicyRules.unstorableIssues(trustPolicy, compiled: trust)
+        unstorableIssues = compiled.unstorableIssues
+    }
+
+    /// A trust policy compiled, with what IAM would refuse to store in it: depends on the document only.
+    package struct CompiledTrust: Sendable {
+        package let policy: CompiledPolicy
+        package let unstorableIssues: [PolicyIssue]
+
+        package init(_ document: PolicyDocument) {
+            policy = CompiledPolicy(name: "trust policy", kind: .trust, document: document)
+            unstorableIssues = TrustPolicyRules.unstorableIssues(document, compiled: policy)
+        }
     }
 }
 
