@@ -10,7 +10,7 @@ public struct Arn: Sendable, Hashable {
 
     /// Nil unless the text starts with `arn:` and has at least six components.
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let parts = text.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn" else { return nil }
         partition = String(parts[1])
         service = String(parts[2])
@@ -29,8 +29,8 @@ public struct Arn: Sendable, Hashable {
     /// never matches
     /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN).
     public static func arnLike(pattern: String, value: String) -> Bool {
-        let p = pattern.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        let v = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let p = pattern.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let v = value.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard p.count == 6, v.count == 6 else { return false }
         for i in 0..<6 where !componentMatches(p[i], v[i]) { return false }
         return true

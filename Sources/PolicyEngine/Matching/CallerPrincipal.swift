@@ -60,17 +60,17 @@ public struct CallerPrincipal: Sendable, Hashable {
             if arn.service == "iam" {
                 if arn.resource == "root" { return CallerPrincipal(kind: .root, arn: text, partition: arn.partition, accountId: acct) }
                 if arn.resource.hasPrefix("user/") {
-                    let name = arn.resource.split(separator: "/").last.map(String.init)
+                    let name = arn.resource.asciiSplit(separator: "/").last.map(String.init)
                     return CallerPrincipal(kind: .user, arn: text, partition: arn.partition, accountId: acct, name: name)
                 }
                 if arn.resource.hasPrefix("role/") {
-                    let name = arn.resource.split(separator: "/").last.map(String.init)
+                    let name = arn.resource.asciiSplit(separator: "/").last.map(String.init)
                     return CallerPrincipal(kind: .role, arn: text, partition: arn.partition, accountId: acct, roleArn: text, name: name)
                 }
                 return nil
             }
             if arn.service == "sts" {
-                let parts = arn.resource.split(separator: "/", omittingEmptySubsequences: false)
+                let parts = arn.resource.asciiSplit(separator: "/", omittingEmptySubsequences: false)
                 if parts.count == 3, parts[0] == "assumed-role", !parts[1].isEmpty, !parts[2].isEmpty {
                     return CallerPrincipal(kind: .roleSession, arn: text, partition: arn.partition, accountId: acct, name: String(parts[1]), sessionName: String(parts[2]))
                 }

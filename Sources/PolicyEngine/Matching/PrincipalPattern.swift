@@ -64,7 +64,7 @@ public enum PrincipalPattern: Sendable, Hashable {
                     return
                 }
                 if arn.resource.hasPrefix("role/") {
-                    let name = arn.resource.split(separator: "/").last.map(String.init) ?? ""
+                    let name = arn.resource.asciiSplit(separator: "/").last.map(String.init) ?? ""
                     self = .role(arn: value, partition: arn.partition, account: arn.account, name: name)
                     return
                 }

@@ -34,7 +34,7 @@ public struct ResourcePattern: Sendable, Hashable {
     }
 
     static func split(_ text: String, rule: ShortArnRule) -> [Substring]? {
-        var parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        var parts = text.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         if parts.count < 6 {
             switch rule {
             case .pad: break
@@ -78,7 +78,7 @@ public struct ResourceName: Sendable, Hashable {
     public init(_ text: String) {
         self.text = text
         isEverything = text == "*"
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let parts = text.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         components = parts.count == 6 ? parts : nil
     }
 }

@@ -144,7 +144,7 @@ public final class AssumeRoleContext: ConditionContext, Sendable {
         case .samlDoc:
             // `<provider account>/<provider name>` [STSKEYS].
             guard let p = request.saml?.provider, let arn = Arn(p) else { return nil }
-            let name = arn.resource.split(separator: "/").last.map(String.init) ?? ""
+            let name = arn.resource.asciiSplit(separator: "/").last.map(String.init) ?? ""
             return .single("\(arn.account)/\(name)")
         }
     }

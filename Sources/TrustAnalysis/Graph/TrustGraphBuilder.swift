@@ -43,7 +43,7 @@ struct TrustGraphBuilder: Sendable {
         userCapabilities = estate.inventory.users.map { AssumeCapability(policies: $0.policies) }
         roleCapabilities = estate.inventory.roles.map { AssumeCapability(policies: $0.policies) }
         sessionARNs = estate.inventory.roles.map { r in
-            let partition = r.arn.split(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws"
+            let partition = r.arn.asciiSplit(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws"
             return "arn:\(partition):sts::\(r.accountId):assumed-role/\(r.name)/trustmap"
         }
         var anyCapable: [String: [Caller]] = [:], patternCapable: [String: [Caller]] = [:]
@@ -110,14 +110,14 @@ struct TrustGraphBuilder: Sendable {
         case .user(let arn, let a), .role(let arn, let a), .session(let arn, let a, _, _), .federatedUser(let arn, let a):
             addAccountNode(a)
             let kind: NodeKind = { if case .user = p { return .user }; return .role }()
-            let label = String(arn.split(separator: "/", omittingEmptySubsequences: false).dropFirst().joined(separator: "/"))
+            let label = String(arn.asciiSplit(separator: "/", omittingEmptySubsequences: false).dropFirst().joined(separator: "/"))
             nodes[id] = GraphNode(id: id, kind: kind, account: a, label: label.isEmpty ? arn : label, trust: estate.trust(ofAccount: a))
         case .service(let s):
-            nodes[id] = GraphNode(id: id, kind: .service, label: s.split(separator: ".").first.map(String.init) ?? s)
+            nodes[id] = GraphNode(id: id, kind: .service, label: s.asciiSplit(separator: ".").first.map(String.init) ?? s)
         case .oidcProvider(let arn, let a, let issuer):
             nodes[id] = GraphNode(id: arn, kind: .federated, account: a, label: issuer)
         case .samlProvider(let arn, let a):
-            nodes[id] = GraphNode(id: arn, kind: .federated, account: a, label: "saml/" + (arn.split(separator: "/").last.map(String.init) ?? arn))
+            nodes[id] = GraphNode(id: arn, kind: .federated, account: a, label: "saml/" + (arn.asciiSplit(separator: "/").last.map(String.init) ?? arn))
         case .builtInWebIdentity(let provider):
             nodes[id] = GraphNode(id: id, kind: .federated, label: provider)
         case .uniqueID, .other:
@@ -205,7 +205,7 @@ struct TrustGraphBuilder: Sendable {
             case "aws:principalarn":
                 arnPatterns.append(contentsOf: c.values)
                 for v in c.values {
-                    let parts = v.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+                    let parts = v.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
                     if parts.count == 6 { accounts.insert(String(parts[4])) }
                 }
             default:

@@ -44,13 +44,13 @@ enum ConditionJudgement {
         case "aws:principalaccount", "aws:sourceaccount":
             return literal == value && TrustPrincipal.isAccountID(value[...])
         case "aws:principalarn", "aws:sourcearn":
-            let parts = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            let parts = value.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             guard parts.count == 6, TrustPrincipal.isAccountID(parts[4]) else { return false }
             // The literal text must reach past the account component.
             let accountEnd = parts[0...4].reduce(0) { $0 + $1.count + 1 }
             return literal.count >= accountEnd
         case "aws:userid":
-            let head = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let head = value.asciiSplit(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
             return !head.isEmpty && literal.count >= head.count && !Wildcard.hasWildcard(String(head))
                 && (TrustPrincipal.looksLikeUniqueID(String(head)) || TrustPrincipal.isAccountID(head))
         default:

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// One value of a trust statement's `Principal`, classified (assume-role.md §c).
 enum TrustPrincipal: Sendable, Hashable {
     /// `"Principal": "*"`: every caller of every type.
@@ -73,7 +75,7 @@ enum TrustPrincipal: Sendable, Hashable {
             if value == "*" { return .anyAWS }
             if isAccountID(value[...]) { return .account(value) }
             if looksLikeUniqueID(value) { return .uniqueID(value) }
-            let parts = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            let parts = value.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             guard parts.count == 6, parts[0] == "arn", isAccountID(parts[4]) else { return .other(type: type, value: value) }
             let account = String(parts[4])
             let resource = parts[5]
@@ -83,7 +85,7 @@ enum TrustPrincipal: Sendable, Hashable {
                 if resource.hasPrefix("role/") { return .role(arn: value, account: account) }
             } else if parts[2] == "sts" {
                 if resource.hasPrefix("assumed-role/") {
-                    let rest = resource.dropFirst("assumed-role/".count).split(separator: "/", maxSplits: 1)
+                    let rest = resource.dropFirst("assumed-role/".count).asciiSplit(separator: "/", maxSplits: 1)
                     if rest.count == 2 {
                         return .session(arn: value, account: account, roleName: String(rest[0]), sessionName: String(rest[1]))
                     }
@@ -96,7 +98,7 @@ enum TrustPrincipal: Sendable, Hashable {
         case "Federated":
             let lower = value.lowercased()
             if BuiltInWebIdentityProviders.isBuiltIn(lower) { return .builtInWebIdentity(lower) }
-            let parts = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            let parts = value.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             if parts.count == 6, parts[0] == "arn", parts[2] == "iam", isAccountID(parts[4]) {
                 if parts[5].hasPrefix("oidc-provider/") {
                     return .oidcProvider(arn: value, account: String(parts[4]), issuer: String(parts[5].dropFirst("oidc-provider/".count)))

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// IAM wildcard matching: `*` any run (including none), `?` exactly one character, over the whole string.
 enum Wildcard {
     static func hasWildcard(_ s: String) -> Bool { s.utf8.contains { $0 == star || $0 == question } }
@@ -57,7 +59,7 @@ enum Wildcard {
     }
 
     static func splitARN(_ s: String, padding: Bool) -> [Substring] {
-        var parts = s.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        var parts = s.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         if padding { while parts.count < 6 { parts.append("*") } }
         return parts
     }

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// An IAM entity ARN split into its parts: `arn:PARTITION:iam::ACCOUNT:TYPE/PATH/NAME`.
 ///
 /// IAM ARNs have no region and carry the path between the type and the name
@@ -21,7 +23,7 @@ public struct IAMEntityARN: Sendable, Hashable {
     public static func parse(_ text: String, expectedType: String) -> Result<IAMEntityARN, ARNProblem> {
         // Fast path for the well-formed ARNs that make up nearly every dump.
         if let fast = parseWellFormed(text, expectedType: expectedType) { return .success(fast) }
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let parts = text.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         let example = "arn:aws:iam::111111111111:\(expectedType)/Name"
         guard parts.count == 6, parts[0] == "arn" else {
             return .failure(ARNProblem("'\(text)' is not an ARN; expected the form \(example)"))
@@ -111,7 +113,7 @@ public enum AccountID {
     public static func referenced(by text: String) -> String? {
         if isValid(text) { return text }
         guard text.hasPrefix("arn:") else { return nil }
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let parts = text.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6 else { return nil }
         let account = String(parts[4])
         return isValid(account) ? account : nil
