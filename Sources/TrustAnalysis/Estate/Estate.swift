@@ -73,7 +73,15 @@ struct Estate: Sendable {
         self.usersByAccount = usersByAccount
         uniqueIDs = ids
         knownNames = names
-        trustFacts = inventory.roles.map { RoleTrustFacts(role: $0) }
+        // Judged once per distinct trust policy: roles stamped from the same template share one.
+        var factsByDocument: [PolicyDocumentKey: RoleTrustFacts] = [:]
+        trustFacts = inventory.roles.map { r in
+            let key = PolicyDocumentKey(r.trustPolicy)
+            if let f = factsByDocument[key] { return f }
+            let f = RoleTrustFacts(trustPolicy: r.trustPolicy)
+            factsByDocument[key] = f
+            return f
+        }
         roleIsAdmin = inventory.roles.map { Self.isAdministrator(policies: $0.policies, boundary: $0.permissionsBoundary) }
         userIsAdmin = inventory.users.map { Self.isAdministrator(policies: $0.policies, boundary: $0.permissionsBoundary) }
         rcpFencedAccounts = Self.fencedAccounts(inventory, by: Self.isOrgPerimeter)

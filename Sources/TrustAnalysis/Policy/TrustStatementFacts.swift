@@ -87,9 +87,12 @@ struct RoleTrustFacts: Sendable {
     var usableAllows: [TrustStatementFacts]
     var usableDenies: [TrustStatementFacts]
 
-    init(role: Role) {
-        statements = role.trustPolicy.statements.map { TrustStatementFacts(statement: $0) }
-        let docLevel = role.trustPolicy.issues.filter { $0.makesUnstorable && $0.statementIndex == nil }.map(\.description)
+    init(role: Role) { self.init(trustPolicy: role.trustPolicy) }
+
+    /// Depends on the document only, so roles that share a trust policy share its facts.
+    init(trustPolicy: PolicyDocument) {
+        statements = trustPolicy.statements.map { TrustStatementFacts(statement: $0) }
+        let docLevel = trustPolicy.issues.filter { $0.makesUnstorable && $0.statementIndex == nil }.map(\.description)
         defects = docLevel + statements.flatMap(\.defects)
         usableAllows = statements.filter { $0.isAllow && !$0.isMalformed }
         usableDenies = statements.filter { $0.isDeny && !$0.isMalformed }
