@@ -11,29 +11,32 @@ enum Wildcard {
         return s[...]
     }
 
+    // The matches work on the strings' own UTF-8 storage: copying both sides into arrays for every
+    // comparison was most of the cost of the identity-policy rules (callgrind).
     static func matches(_ pattern: Substring, _ text: Substring) -> Bool {
         if pattern == "*" { return true }
         if !pattern.utf8.contains(where: { $0 == star || $0 == question }) { return pattern == text }
-        return matchBytes(Array(pattern.utf8), Array(text.utf8))
+        var p = pattern, t = text
+        return p.withUTF8 { pb in t.withUTF8 { tb in matchBytes(pb, tb, foldCase: false) } }
     }
 
     static func matches(_ pattern: String, _ text: String, ignoreCase: Bool = false) -> Bool {
         if pattern == "*" { return true }
-        if !ignoreCase {
-            if !hasWildcard(pattern) { return pattern == text }
-            return matchBytes(Array(pattern.utf8), Array(text.utf8))
-        }
-        // IAM action names are ASCII; fold ASCII letters only.
-        func lower(_ s: String) -> [UInt8] { s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } }
-        return matchBytes(lower(pattern), lower(text))
+        if !ignoreCase && !hasWildcard(pattern) { return pattern == text }
+        // IAM action names are ASCII; with ignoreCase, ASCII letters only are folded.
+        var p = pattern, t = text
+        return p.withUTF8 { pb in t.withUTF8 { tb in matchBytes(pb, tb, foldCase: ignoreCase) } }
     }
 
+    @inline(__always)
+    private static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
     /// Iterative wildcard match with single-star backtracking: linear in practice.
-    static func matchBytes(_ p: [UInt8], _ t: [UInt8]) -> Bool {
+    static func matchBytes(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>, foldCase: Bool) -> Bool {
         var pi = 0, ti = 0, star = -1, mark = 0
         let starByte = UInt8(ascii: "*"), q = UInt8(ascii: "?")
         while ti < t.count {
-            if pi < p.count && (p[pi] == q || p[pi] == t[ti]) {
+            if pi < p.count && (p[pi] == q || p[pi] == t[ti] || (foldCase && fold(p[pi]) == fold(t[ti]))) {
                 pi += 1; ti += 1
             } else if pi < p.count && p[pi] == starByte {
                 star = pi; mark = ti; pi += 1
