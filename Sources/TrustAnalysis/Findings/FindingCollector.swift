@@ -30,4 +30,20 @@ struct FindingCollector {
     }
 
     var findings: [Finding] { order.compactMap { byKey[$0] } }
+
+    /// Appends the findings of a collector that judged other subjects, as if they had been added here
+    /// after everything else. A key both hold is merged as `add` would merge a repeated hit.
+    mutating func append(_ other: FindingCollector) {
+        for key in other.order {
+            guard let f = other.byKey[key] else { continue }
+            if var existing = byKey[key] {
+                if !existing.evidence.contains(f.evidence) { existing.evidence += "; " + f.evidence }
+                if f.severity > existing.severity { existing.severity = f.severity }
+                byKey[key] = existing
+            } else {
+                order.append(key)
+                byKey[key] = f
+            }
+        }
+    }
 }

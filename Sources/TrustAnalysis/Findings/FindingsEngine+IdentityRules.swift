@@ -3,13 +3,20 @@ import PolicyEngine
 
 /// The rules that judge identity policies: TM-ASSUME-ANY-ROLE and TM-TRUST-REWRITE.
 extension FindingsEngine {
-    mutating func judgeIdentityPolicies() {
-        for (i, u) in estate.inventory.users.enumerated() {
-            judgeIdentity(arn: u.arn, account: u.accountId, policies: u.policies, boundary: u.permissionsBoundary, isAdmin: estate.userIsAdmin[i])
-        }
-        // Service-linked roles are skipped: AWS owns their policies and only the service can assume them.
-        for (i, r) in estate.inventory.roles.enumerated() where !r.isServiceLinked {
-            judgeIdentity(arn: r.arn, account: r.accountId, policies: r.policies, boundary: r.permissionsBoundary, isAdmin: estate.roleIsAdmin[i])
+    /// Users, then roles; `part` of `parts` judges one contiguous slice of that sequence.
+    mutating func judgeIdentityPolicies(part: Int = 0, of parts: Int = 1) {
+        let users = estate.inventory.users, roles = estate.inventory.roles
+        let total = users.count + roles.count
+        for k in total * part / parts..<total * (part + 1) / parts {
+            if k < users.count {
+                let u = users[k]
+                judgeIdentity(arn: u.arn, account: u.accountId, policies: u.policies, boundary: u.permissionsBoundary, isAdmin: estate.userIsAdmin[k])
+            } else {
+                let i = k - users.count, r = roles[i]
+                // Service-linked roles are skipped: AWS owns their policies and only the service can assume them.
+                if r.isServiceLinked { continue }
+                judgeIdentity(arn: r.arn, account: r.accountId, policies: r.policies, boundary: r.permissionsBoundary, isAdmin: estate.roleIsAdmin[i])
+            }
         }
     }
 
@@ -53,7 +60,9 @@ extension FindingsEngine {
 
     mutating func judgeTrustRewrite(arn: String, account: String, policies: [AttachedPolicy], boundary: AttachedPolicy?) {
         let action = "iam:updateassumerolepolicy"
-        let ownRoles = (estate.rolesByAccount[account] ?? []).map { estate.inventory.roles[$0].arn }
+        // Built only for principals allowed the action at all: most are not, and the list is per account.
+        let estate = estate
+        lazy var ownRoles = (estate.rolesByAccount[account] ?? []).map { estate.roleARNs[$0] }
         var grant: String?
         for p in policies {
             guard let doc = p.document else { continue }

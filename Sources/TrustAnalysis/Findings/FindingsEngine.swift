@@ -16,11 +16,27 @@ struct FindingsEngine {
 
     /// Every finding, sorted in report order.
     mutating func run(graph: TrustGraph) -> [Finding] {
-        for (i, role) in estate.inventory.roles.enumerated() {
-            judgeTrustPolicy(ofRole: role, facts: estate.trustFacts[i])
+        let roles = estate.inventory.roles
+        // The trust and identity rules judge one principal at a time and name it as the subject, so
+        // contiguous halves of the principals can be judged on two threads into collectors of their own
+        // and appended in order: the same findings in the same order as one pass. That needs every
+        // principal's ARN to be unique (the loader merges duplicates); otherwise one pass does it.
+        let unique = estate.roleIndexByARN.count == roles.count && estate.userIndexByARN.count == estate.inventory.users.count
+        let parts = unique && roles.count >= 512 ? 2 : 1
+        let base = self
+        let judged = ParallelResults<(trust: FindingCollector, identity: FindingCollector)>.run(parts) { p in
+            var part = base
+            for i in roles.count * p / parts..<roles.count * (p + 1) / parts {
+                part.judgeTrustPolicy(ofRole: roles[i], facts: part.estate.trustFacts[i])
+            }
+            let trust = part.collector
+            part.collector = FindingCollector()
+            part.judgeIdentityPolicies(part: p, of: parts)
+            return (trust, part.collector)
         }
+        for part in judged { collector.append(part.trust) }
         judgeExternalIDReuse()
-        judgeIdentityPolicies()
+        for part in judged { collector.append(part.identity) }
         judgeReachability(graph: graph)
         return collector.findings.sorted(by: Finding.reportOrder)
     }
