@@ -41,9 +41,11 @@ enum NativeInventoryReader {
         }
         if let roles = root["roles"], let items = ctx.list(roles, at: [.key("roles")], expected: "roles") {
             var seen: [String: [JSONPathComponent]] = [:]
-            for (i, item) in items.enumerated() {
+            let read = ListReader.read(items, key: "roles", like: fragment, ctx: ctx) { readRole($0, at: $1, fragment: &$2, ctx: $3) }
+            for (i, item) in read.enumerated() {
                 let path: [JSONPathComponent] = [.key("roles"), .index(i)]
-                guard let draft = readRole(item, at: path, fragment: &fragment, ctx: ctx) else { continue }
+                take(item, into: &fragment, ctx: ctx)
+                guard let draft = item.draft else { continue }
                 if let first = seen[draft.role.arn] {
                     duplicate(what: "role \(draft.role.arn)", at: path, first: first, ctx: ctx)
                     continue
@@ -54,9 +56,11 @@ enum NativeInventoryReader {
         }
         if let users = root["users"], let items = ctx.list(users, at: [.key("users")], expected: "users") {
             var seen: [String: [JSONPathComponent]] = [:]
-            for (i, item) in items.enumerated() {
+            let read = ListReader.read(items, key: "users", like: fragment, ctx: ctx) { readUser($0, at: $1, fragment: &$2, ctx: $3) }
+            for (i, item) in read.enumerated() {
                 let path: [JSONPathComponent] = [.key("users"), .index(i)]
-                guard let draft = readUser(item, at: path, fragment: &fragment, ctx: ctx) else { continue }
+                take(item, into: &fragment, ctx: ctx)
+                guard let draft = item.draft else { continue }
                 if let first = seen[draft.user.arn] {
                     duplicate(what: "user \(draft.user.arn)", at: path, first: first, ctx: ctx)
                     continue
@@ -67,6 +71,13 @@ enum NativeInventoryReader {
         }
         fragment.samlProviders = readProviders(root["samlProviders"], key: "samlProviders", type: "saml-provider", fragment: &fragment, ctx: ctx)
         fragment.oidcProviders = readProviders(root["oidcProviders"], key: "oidcProviders", type: "oidc-provider", fragment: &fragment, ctx: ctx)
+    }
+
+    /// What reading one list item reported, in list order, as if it had been read here.
+    private static func take<Draft>(_ item: ListReader.Item<Draft>, into fragment: inout InventoryFragment, ctx: ReadContext) {
+        ctx.append(item.diagnostics)
+        fragment.referencedAccounts.formUnion(item.referencedAccounts)
+        fragment.unresolvedPolicies.append(contentsOf: item.unresolvedPolicies)
     }
 
     private static func duplicate(what: String, at path: [JSONPathComponent], first: [JSONPathComponent], ctx: ReadContext) {

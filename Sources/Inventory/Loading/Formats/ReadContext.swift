@@ -7,7 +7,15 @@ import PolicyEngine
 final class ReadContext {
     let file: String
     let document: SourceDocument
-    private var pending: [(path: [JSONPathComponent], field: String?, message: String, isError: Bool)] = []
+    /// One diagnostic not yet placed on a line.
+    struct Pending: Sendable {
+        var path: [JSONPathComponent]
+        var field: String?
+        var message: String
+        var isError: Bool
+    }
+
+    private var pending: [Pending] = []
 
     init(file: String, document: SourceDocument) {
         self.file = file
@@ -17,11 +25,22 @@ final class ReadContext {
     var hasErrors: Bool { pending.contains { $0.isError } }
 
     func error(_ path: [JSONPathComponent], _ message: String, field: String? = nil) {
-        pending.append((path, field ?? path.fieldName, message, true))
+        pending.append(Pending(path: path, field: field ?? path.fieldName, message: message, isError: true))
     }
 
     func warning(_ path: [JSONPathComponent], _ message: String, field: String? = nil) {
-        pending.append((path, field ?? path.fieldName, message, false))
+        pending.append(Pending(path: path, field: field ?? path.fieldName, message: message, isError: false))
+    }
+
+    /// The diagnostics reported so far, handed over (for a reader working on part of a file).
+    func takePending() -> [Pending] {
+        defer { pending.removeAll() }
+        return pending
+    }
+
+    /// Diagnostics reported by a reader of part of this file, as if reported here now.
+    func append(_ diagnostics: [Pending]) {
+        pending.append(contentsOf: diagnostics)
     }
 
     /// Every diagnostic with its line and column.
