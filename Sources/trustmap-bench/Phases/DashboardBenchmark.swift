@@ -23,6 +23,9 @@ enum DashboardBenchmark {
         var groups: [Group]
         /// Set when the stage was stopped: the keypress that had not returned, and for how long.
         var stalled: String?
+
+        /// Stopped by the timeout (its slowest frame is a lower bound), as opposed to crashed.
+        var wasStopped: Bool { stalled?.contains("not returned") ?? false }
     }
 
     struct Group: Codable, Sendable {

@@ -2,7 +2,8 @@ import TerminalUI
 
 /// The keypresses a reviewer makes in a first minute with the dashboard, grouped by what they exercise:
 /// move through the navigator, search, open the trust graph and walk its edges, open the findings and
-/// filter them, simulate an edge and run it, open the account matrix.
+/// filter them, simulate an edge and run it, open the account matrix, change the graph's depth and
+/// open the account-level overview.
 enum DashboardScript {
     struct Step: Sendable {
         var group: String
@@ -21,7 +22,6 @@ enum DashboardScript {
         add("graph: open", [.character("g")])
         add("graph: follow navigator", repeated(.character("j"), 6) + repeated(.character("k"), 6))
         add("graph: edges", [.tab] + repeated(.character("j"), 10) + [.character("k")])
-        add("graph: depth and overview", [.character("+"), .character("-"), .character("o"), .character("o")])
         add("simulate: open on an edge", [.character("s")])
         add("simulate: run and scroll", [.character("r"), .pageDown, .pageDown, .pageUp])
         add("graph: follow edge", [.escape, .character("g"), .tab, .character("j"), .enter])
@@ -31,6 +31,9 @@ enum DashboardScript {
         add("findings: jump to subject", [.enter])
         add("matrix: open", [.escape, .character("m")])
         add("matrix: move", repeated(.character("j"), 5) + repeated(.character("l"), 5) + [.enter, .escape])
+        // Last, because the account overview is the step most likely to fail on a large estate.
+        add("graph: depth", [.escape, .character("g"), .tab, .character("+"), .character("-")])
+        add("graph: account overview", [.character("o"), .character("o")])
         return s
     }
 }

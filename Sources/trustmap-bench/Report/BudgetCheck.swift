@@ -27,7 +27,7 @@ struct BudgetCheck: Codable, Sendable {
         }
         for s in sizes {
             guard let d = s.dashboard else { continue }
-            let measured = Format.milliseconds(d.frameP99Milliseconds) + (d.stalled == nil ? "" : " (at least: a keypress was stopped)")
+            let measured = Format.milliseconds(d.frameP99Milliseconds) + (d.stalled.map { " — \($0)" } ?? "")
             out.append(BudgetCheck(name: "keypress redrawn, p99", limit: "< 16 ms", measured: measured, accounts: s.accounts,
                                    met: d.stalled == nil && d.frameP99Milliseconds < 16))
         }

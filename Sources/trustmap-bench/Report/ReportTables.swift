@@ -53,10 +53,14 @@ enum ReportTables {
                          r.sizes.compactMap { s in
                              guard let d = s.dashboard else { return nil }
                              let worst = d.groups.max { $0.maxMilliseconds < $1.maxMilliseconds }
+                             if d.stalled != nil { return [Format.grouped(s.accounts), "–", "–", Format.milliseconds(d.frameP50Milliseconds),
+                                                          (d.wasStopped ? "≥ " : "") + Format.milliseconds(d.frameP99Milliseconds),
+                                                          (d.wasStopped ? "≥ " : "") + Format.milliseconds(d.frameMaxMilliseconds),
+                                                          (worst.map { "\($0.name) (\(Format.milliseconds($0.maxMilliseconds)))" } ?? "–") + "; " + d.stalled!] }
                              return [Format.grouped(s.accounts), d.stalled == nil ? Format.seconds(d.openStateSeconds.median) : "–",
                                      d.stalled == nil ? Format.seconds(d.firstFrameSeconds.median) : "–",
-                                     Format.milliseconds(d.frameP50Milliseconds), (d.stalled == nil ? "" : "≥ ") + Format.milliseconds(d.frameP99Milliseconds),
-                                     (d.stalled == nil ? "" : "≥ ") + Format.milliseconds(d.frameMaxMilliseconds),
+                                     Format.milliseconds(d.frameP50Milliseconds), (d.wasStopped ? "≥ " : "") + Format.milliseconds(d.frameP99Milliseconds),
+                                     (d.wasStopped ? "≥ " : "") + Format.milliseconds(d.frameMaxMilliseconds),
                                      worst.map { "\($0.name) (\(Format.milliseconds($0.maxMilliseconds)))" } ?? "–"]
                          }))
         out.append("")

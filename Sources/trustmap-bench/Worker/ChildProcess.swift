@@ -50,7 +50,17 @@ enum ChildProcess {
                 result.notes.append("dashboard stopped after \(Format.seconds(options.timeoutSeconds)) (--timeout): " + (partial.stalled ?? "no keypress was running"))
             }
         } else if p.terminationStatus != 0 {
-            result.notes.append("the measurement ended with status \(p.terminationStatus) after its last saved stage")
+            let how = p.terminationReason == .uncaughtSignal ? "signal \(p.terminationStatus)" : "status \(p.terminationStatus)"
+            if result.simulation != nil, result.dashboard == nil {
+                let log = FrameLog.read(path: framesPath)
+                var partial = DashboardBenchmark.partial(from: FrameLog.Contents(frames: log.frames), stalledMilliseconds: 0,
+                                                         width: options.width, height: options.height)
+                partial.stalled = "the program crashed (\(how)) during a keypress of '\(log.unfinished ?? "?")'"
+                result.dashboard = partial
+                result.notes.append("dashboard: \(partial.stalled!); frames before it are reported")
+            } else {
+                result.notes.append("the measurement ended with \(how) after its last saved stage")
+            }
         }
         return result
     }
