@@ -7,6 +7,19 @@ extension Simulator {
     /// What STS would answer to `request`. The decision is computed now; the trace, reason and hints
     /// when first read.
     public func simulate(_ request: AssumeRoleRequest) -> SimulationResult {
+        let (input, context) = prepare(request)
+        return AssumeRoleEvaluator.evaluate(input, context: context)
+    }
+
+    /// Only the decision `simulate(_:)` would give: no result, explanation or session is built.
+    /// The graph builder asks this for every candidate edge.
+    package func decide(_ request: AssumeRoleRequest) -> Decision {
+        let (input, context) = prepare(request)
+        return AssumeRoleEvaluator.decide(input, context: context)
+    }
+
+    /// The evaluator's input and request context for a request.
+    private func prepare(_ request: AssumeRoleRequest) -> (AssumeRoleEvaluationInput, AssumeRoleContext) {
         let compiledRole = roleIndexByArn[request.role].map { roles[$0] }
         let role = compiledRole?.target
         var assumptions: [String] = []
@@ -27,7 +40,7 @@ extension Simulator {
         }
         let input = AssumeRoleEvaluationInput(request: request, caller: resolved.resolution, role: role, federation: federation, scps: resolved.scps, rcps: compiledRole?.rcps ?? Self.noOrganization, sessionPolicy: sessionPolicy, assumptions: assumptions)
         let context = AssumeRoleContext(request: request, caller: principal, callerTags: callerTags, role: role, principalOrgID: resolved.orgID, resourceOrgID: compiledRole?.orgID)
-        return AssumeRoleEvaluator.evaluate(input, context: context)
+        return (input, context)
     }
 
     static let anonymous = CallerPrincipal(kind: .anonymous, arn: "")

@@ -15,6 +15,16 @@ public enum AssumeRoleEvaluator {
         }
     }
 
+    /// Only the decision, as `evaluate(_:context:).decision` gives it, without building a result that
+    /// can explain itself or the session it would create: the graph builder asks this for every
+    /// candidate edge and reads nothing else.
+    package static func decide(_ input: AssumeRoleEvaluationInput, context: some ConditionContext) -> Decision {
+        var fast = Run(input: input, explain: false)
+        fast.describesSession = false
+        fast.run(context: context)
+        return fast.decision
+    }
+
     /// Decides and explains at once.
     public static func evaluateExplained(_ input: AssumeRoleEvaluationInput, context: some ConditionContext) -> SimulationResult {
         var e = Run(input: input, explain: true)
@@ -35,6 +45,8 @@ public enum AssumeRoleEvaluator {
         var assumptions: [String]
         var session: SessionInfo?
         var allowNotes: [String] = []
+        /// False when only the decision is wanted: the session's ARN is then not built.
+        var describesSession = true
 
         init(input: AssumeRoleEvaluationInput, explain: Bool) {
             self.input = input
@@ -149,7 +161,7 @@ public enum AssumeRoleEvaluator {
             // 10. Allowed.
             let sessionName: String
             if let ctx = context as? AssumeRoleContext, p.kind == .saml { sessionName = ctx.samlSessionName ?? "session" } else { sessionName = r.sessionName ?? "session" }
-            session = SessionInfo(arn: "arn:\(role.partition):sts::\(role.accountId):assumed-role/\(role.name)/\(sessionName)", durationSeconds: requested)
+            if describesSession { session = SessionInfo(arn: "arn:\(role.partition):sts::\(role.accountId):assumed-role/\(role.name)/\(sessionName)", durationSeconds: requested) }
             decision = .allowed
             deciding = nil
             if explain { reason = "allowed: " + allowNotes.joined(separator: "; ") }

@@ -316,8 +316,7 @@ struct TrustGraphBuilder: Sendable {
             }
         }
         simulations += 1
-        let result = simulator.simulate(draft.request)
-        guard result.decision == .allowed else { return false }
+        guard simulator.decide(draft.request) == .allowed else { return false }
         done.insert(k)
         edges.append(TrustEdge(from: from, to: roleARN, action: action.rawValue, requires: extra + draft.requires, statement: s.label))
         return true
