@@ -10,8 +10,10 @@ public struct TrustGraph: Sendable {
     private var incomingIndex: [String: [Int]]
 
     public init(nodes: [GraphNode], edges: [TrustEdge]) {
-        self.nodes = nodes.sorted { $0.id < $1.id }
-        self.edges = edges.sorted { ($0.from, $0.to, $0.action) < ($1.from, $1.to, $1.action) }
+        // Positions are sorted rather than the values, which are large to move; ids and (from, to, action)
+        // are unique, so the order is the same as sorting the values.
+        self.nodes = nodes.indices.sorted { nodes[$0].id < nodes[$1].id }.map { nodes[$0] }
+        self.edges = edges.indices.sorted { (edges[$0].from, edges[$0].to, edges[$0].action) < (edges[$1].from, edges[$1].to, edges[$1].action) }.map { edges[$0] }
         nodeIndex = [:]
         nodeIndex.reserveCapacity(self.nodes.count)
         for (i, n) in self.nodes.enumerated() { nodeIndex[n.id] = i }
