@@ -12,6 +12,9 @@ public struct Analysis: Sendable {
     public let evaluatedAt: Int64
     /// How many engine simulations confirmed candidate edges.
     public let simulationCount: Int
+    /// The engine the graph was confirmed with, kept for the dashboard's simulations (building one for
+    /// a 1,000-account estate takes about a second).
+    public let simulator: Simulator
     let estate: Estate
     private let findingsBySubject: [String: [Int]]
 
@@ -30,6 +33,7 @@ public struct Analysis: Sendable {
         }
         guard case .estate(let estate) = prepared[0], case .simulator(let simulator) = prepared[1] else { fatalError("unreachable") }
         self.estate = estate
+        self.simulator = simulator
         var builder = TrustGraphBuilder(estate: estate, simulator: simulator, now: now)
         var graph = builder.build()
         simulationCount = builder.simulations

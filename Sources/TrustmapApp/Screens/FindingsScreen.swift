@@ -16,10 +16,28 @@ public struct FindingsScreen: Sendable {
     public var scroll = 0
     public var showSuppressed = true
 
+    /// The list for the current filters and order, kept until they change: filtering and sorting tens of
+    /// thousands of findings on every keypress would cost frames.
+    private var cached: (key: String, list: [Finding])?
+
     public init() {}
+
+    var filterKey: String {
+        "\(minimumSeverity.rawValue)|\(rule ?? "")|\(account ?? "")|\(sort.rawValue)|\(showSuppressed)"
+    }
+
+    /// Computes the list for the current filters once; `update` calls it after every action.
+    public mutating func prepare(_ analysis: Analysis) {
+        if cached?.key != filterKey { cached = (filterKey, compute(analysis)) }
+    }
 
     /// The findings shown, in the chosen order.
     public func visible(_ analysis: Analysis) -> [Finding] {
+        if let cached, cached.key == filterKey { return cached.list }
+        return compute(analysis)
+    }
+
+    func compute(_ analysis: Analysis) -> [Finding] {
         var list = analysis.findings.filter { f in
             f.severity >= minimumSeverity && (rule.map { f.rule == $0 } ?? true)
                 && (account.map { Self.accountOf(f.subject) == $0 } ?? true) && (showSuppressed || !f.isSuppressed)
@@ -75,6 +93,7 @@ public struct FindingsScreen: Sendable {
     }
 
     public mutating func handle(_ key: Key, context: ScreenContext) -> ScreenOutcome {
+        prepare(context.analysis)
         let list = visible(context.analysis)
         switch key {
         case .up, .character("k"): cursor = max(0, cursor - 1)

@@ -6,8 +6,7 @@ import TrustAnalysis
 /// The simulate view: the request form on top, the result below (ALLOWED / DENIED / INVALID as a
 /// banner, the deciding step, the trace, the hints), scrollable.
 ///
-/// The engine (`Simulator`) is built once, the first time a simulation runs, and kept; a result is
-/// kept until the form changes, so redrawing never simulates. Completion searches the inventory's
+/// The engine (`Simulator`) is the one the analysis built; a result is kept until the form changes, so redrawing never simulates. Completion searches the inventory's
 /// sorted arrays, so no index is built either.
 public struct SimulateScreen: Sendable {
     public var form = SimulateForm()
@@ -32,8 +31,6 @@ public struct SimulateScreen: Sendable {
     public private(set) var runCount = 0
     /// First line of the result shown.
     public var resultScroll = 0
-
-    var simulator: Simulator?
 
     public init() {}
 
@@ -264,13 +261,12 @@ public struct SimulateScreen: Sendable {
         }
     }
 
-    /// Runs the form through the engine, building the engine on first use.
+    /// Runs the form through the engine the analysis already built.
     public mutating func run(context: ScreenContext) {
         resultScroll = 0
         do {
             let request = try form.request(now: context.now)
-            if simulator == nil { simulator = Simulator(inventory: context.inventory) }
-            result = simulator?.simulate(request)
+            result = context.analysis.simulator.simulate(request)
             formError = nil
             runCount += 1
         } catch {

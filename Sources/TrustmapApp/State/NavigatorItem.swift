@@ -41,6 +41,9 @@ public struct NavigatorIndex: Sendable {
 
     public var accounts: [AccountEntry]
     public var accountPosition: [String: Int]
+    /// Every account, role and user in navigator order, with its lower-cased search text as UTF-8:
+    /// built once, so a search scans bytes instead of building 60,000 strings per keypress.
+    public var searchEntries: [(id: String, text: [UInt8])]
 
     public init(inventory: Inventory) {
         var byAccount: [String: (roles: [Int], users: [Int])] = [:]
@@ -71,5 +74,33 @@ public struct NavigatorIndex: Sendable {
         }
         accounts = entries
         accountPosition = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.account.id, $0) })
+        var search: [(id: String, text: [UInt8])] = []
+        search.reserveCapacity(entries.count + inventory.roles.count + inventory.users.count)
+        for e in entries {
+            search.append((e.account.id, Array("\(e.account.displayName) \(e.account.id)".lowercased().utf8)))
+            for i in e.roles { search.append((inventory.roles[i].arn, Array("\(inventory.roles[i].name) \(inventory.roles[i].arn)".lowercased().utf8))) }
+            for i in e.users { search.append((inventory.users[i].arn, Array("\(inventory.users[i].name) \(inventory.users[i].arn)".lowercased().utf8))) }
+        }
+        searchEntries = search
+    }
+}
+
+/// Substring search over bytes (the navigator's search corpus is lower-cased UTF-8).
+enum ByteSearch {
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        let n = needle.count
+        guard haystack.count >= n else { return false }
+        var i = 0
+        let last = haystack.count - n
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < n && haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -23,6 +23,8 @@ extension AppState {
             // once per change, so drawing a frame only paints.
             let inner = layout(width: screenWidth, height: screenHeight).main.inset(by: 1)
             graphScreen.prepare(context: screenContext, width: inner.width, height: inner.height)
+        } else if mainView == .findings {
+            findingsScreen.prepare(analysis)
         }
         return effects
     }
@@ -243,7 +245,7 @@ extension AppState {
                 guard !text.isEmpty else { break }
                 lastSearch = text
                 if focus != .navigator { focus = .navigator }
-                searchFrom(start: 0, forward: true, includeStart: true)
+                searchFrom(forward: true, includeStart: true)
             default:
                 field.handle(key)
                 self.overlay = .search(field)
@@ -292,44 +294,38 @@ extension AppState {
             messageIsError = true
             return
         }
-        searchFrom(start: navigatorCursor, forward: forward, includeStart: false)
+        searchFrom(forward: forward, includeStart: false)
     }
 
     /// Searches every account, role and user (folded ones too), unfolding the account of the match.
-    mutating func searchFrom(start: Int, forward: Bool, includeStart: Bool) {
-        guard let needle = lastSearch?.lowercased(), !needle.isEmpty else { return }
-        // The full tree, in navigator order, so folded accounts are searched too.
-        var all: [(id: String, text: String)] = []
-        for entry in navigatorIndex.accounts {
-            all.append((entry.account.id, "\(entry.account.displayName) \(entry.account.id)".lowercased()))
-            for i in entry.roles { all.append((inventory.roles[i].arn, "\(inventory.roles[i].name) \(inventory.roles[i].arn)".lowercased())) }
-            for i in entry.users { all.append((inventory.users[i].arn, "\(inventory.users[i].name) \(inventory.users[i].arn)".lowercased())) }
-        }
+    mutating func searchFrom(forward: Bool, includeStart: Bool) {
+        guard let search = lastSearch, !search.isEmpty else { return }
+        let needle = Array(search.lowercased().utf8)
+        let all = navigatorIndex.searchEntries
         guard !all.isEmpty else { return }
-        let currentId = selection?.id
-        let origin = all.firstIndex { $0.id == currentId } ?? 0
-        let n = all.count
-        let matches = all.indices.filter { all[$0].text.contains(needle) }
+        let matches = all.indices.filter { ByteSearch.contains(all[$0].text, needle) }
         guard !matches.isEmpty else {
-            message = "no match for '\(lastSearch ?? "")'"
+            message = "no match for '\(search)'"
             messageIsError = true
             return
         }
-        var found: Int?
-        for step in 0..<n {
-            let offset = includeStart ? step : step + 1
-            let i = forward ? (origin + offset) % n : ((origin - offset) % n + n) % n
-            if all[i].text.contains(needle) {
-                found = i
-                break
+        let found: Int
+        if includeStart {
+            found = matches[0]
+        } else {
+            // The next (or previous) match after the current item, wrapping around.
+            let currentId = selection?.id
+            let origin = all.firstIndex { $0.id == currentId } ?? 0
+            if forward {
+                found = matches.first { $0 > origin } ?? matches[0]
+            } else {
+                found = matches.last { $0 < origin } ?? matches[matches.count - 1]
             }
         }
-        if includeStart, start == 0, let first = matches.first { found = first }
-        guard let found else { return }
         select(id: all[found].id)
         keepCursorVisible()
         let position = (matches.firstIndex(of: found) ?? 0) + 1
-        message = "match \(position) of \(matches.count) for '\(lastSearch ?? "")' — n next, N previous"
+        message = "match \(position) of \(matches.count) for '\(search)' — n next, N previous"
         detailsScroll = 0
     }
 
