@@ -13,12 +13,21 @@ public struct AppRunner {
     public init(state: AppState, handleEffect: @escaping EffectHandler = { _ in nil }) {
         self.state = state
         self.handleEffect = handleEffect
-        // The account matrix needs one pass over every edge (about 0.3 s at 1,000 accounts): build it
-        // while the first screen is read, so pressing `m` later costs a frame, not a pause. Its cache is
-        // shared by every copy of the screen and guarded by a lock.
-        let matrix = state.matrixScreen
+    }
+
+    /// Builds what the account matrix and the account overview need — each one pass over every edge,
+    /// about 0.3 s at 1,000 accounts — so that pressing `m` or `o` costs a frame, not a pause. Their
+    /// caches are shared by every copy of the screens and guarded by locks, so this may run on another
+    /// thread while the first screen is read (`warmUpInBackground`).
+    public func warmUp() {
         let context = state.screenContext
-        Thread.detachNewThread { matrix.prepare(context: context) }
+        state.matrixScreen.prepare(context: context)
+        state.graphScreen.prepareOverview(context: context)
+    }
+
+    public func warmUpInBackground() {
+        let runner = AppRunnerWarmUp(matrix: state.matrixScreen, graph: state.graphScreen, context: state.screenContext)
+        Thread.detachNewThread { runner.run() }
     }
 
     /// Draws the current state onto the backend at its current size.
@@ -41,6 +50,7 @@ public struct AppRunner {
 
     /// Runs until the state asks to exit (or the backend runs out of scripted events); returns the exit status.
     public mutating func run(on backend: inout some TerminalBackend, stopWhenIdle: Bool = false) -> Int32 {
+        warmUpInBackground()
         redraw(on: &backend)
         while state.exitStatus == nil {
             guard let event = backend.nextEvent() else {
@@ -50,5 +60,17 @@ public struct AppRunner {
             if handle(event), state.exitStatus == nil { redraw(on: &backend) }
         }
         return state.exitStatus ?? 0
+    }
+}
+
+/// The pieces `warmUp` needs, as a Sendable value for another thread.
+private struct AppRunnerWarmUp: Sendable {
+    let matrix: MatrixScreen
+    let graph: GraphScreen
+    let context: ScreenContext
+
+    func run() {
+        matrix.prepare(context: context)
+        graph.prepareOverview(context: context)
     }
 }

@@ -1,6 +1,48 @@
 import GraphLayout
+import Synchronization
 import TerminalUI
 import TrustAnalysis
+
+/// The account-level aggregation of every trust edge (one pass over all edges), computed once per
+/// analysis and shared by every copy of the screen: it is warmed in the background at start-up.
+final class OverviewCache: Sendable {
+    struct Pair: Sendable {
+        var from: String
+        var to: String
+        var worst: TrustEdge
+        var count: Int
+    }
+
+    private let slot = Mutex<(edgeCount: Int, pairs: [Pair])?>(nil)
+
+    init() {}
+
+    func pairs(for graph: TrustGraph) -> [Pair] {
+        if let cached = slot.withLock({ $0 }), cached.edgeCount == graph.edges.count { return cached.pairs }
+        let built = Self.aggregate(graph)
+        slot.withLock { $0 = (graph.edges.count, built) }
+        return built
+    }
+
+    static func aggregate(_ g: TrustGraph) -> [Pair] {
+        func group(_ n: GraphNode) -> String { n.account ?? n.id }
+        var pairs: [String: Pair] = [:]
+        for e in g.edges {
+            guard let a = g.node(id: e.from), let b = g.node(id: e.to) else { continue }
+            let (ga, gb) = (group(a), group(b))
+            if ga == gb { continue }
+            let k = ga + "\u{1}" + gb
+            if var p = pairs[k] {
+                if let s = e.severity, s > (p.worst.severity ?? .info) || p.worst.severity == nil { p.worst = e }
+                p.count += 1
+                pairs[k] = p
+            } else {
+                pairs[k] = Pair(from: ga, to: gb, worst: e, count: 1)
+            }
+        }
+        return pairs.keys.sorted().map { pairs[$0]! }
+    }
+}
 
 /// The trust graph of a focus (graph-layout.md): callers on the left, the focus in the middle, what it
 /// can assume on the right, hop by hop on demand; or the account-level overview.
@@ -38,8 +80,17 @@ public struct GraphScreen: Sendable {
         var tooLarge: Int? = nil
     }
 
-    /// The most nodes the account overview draws.
+    /// The most nodes and account-to-account connections the account overview draws.
     static let overviewLimit = 150
+    static let overviewEdgeLimit = 300
+
+    /// Shared by the copies of this screen (see `OverviewCache`).
+    let overviewCache = OverviewCache()
+
+    /// Computes the account aggregation now (the run loop calls it in the background at start-up).
+    public func prepareOverview(context: ScreenContext) {
+        _ = overviewCache.pairs(for: context.analysis.graph)
+    }
 
     public var capturesAllKeys: Bool { false }
 
@@ -60,7 +111,7 @@ public struct GraphScreen: Sendable {
         let key = "\(f ?? "<overview>")|\(depth)|\(width)x\(height)"
         if let cache, cache.key == key { return cache }
         return overview || f == nil
-            ? Self.overviewDrawing(context: context, width: width, height: height, key: key)
+            ? overviewDrawing(context: context, width: width, height: height, key: key)
             : Self.neighbourhoodDrawing(focus: f!, depth: depth, context: context, width: width, height: height, key: key)
     }
 
@@ -144,25 +195,11 @@ public struct GraphScreen: Sendable {
     }
 
     /// One node per account (the quotient graph), plus services, providers and anyone as their own nodes.
-    static func overviewDrawing(context: ScreenContext, width: Int, height: Int, key: String) -> Drawing {
+    func overviewDrawing(context: ScreenContext, width: Int, height: Int, key: String) -> Drawing {
         let g = context.analysis.graph
-        func group(_ n: GraphNode) -> String { n.account ?? n.id }
         var index: [String: Int] = [:]
         var ids: [String] = []
-        var pairs: [String: (from: String, to: String, worst: TrustEdge, count: Int)] = [:]
-        for e in g.edges {
-            guard let a = g.node(id: e.from), let b = g.node(id: e.to) else { continue }
-            let (ga, gb) = (group(a), group(b))
-            if ga == gb { continue }
-            let k = ga + "\u{1}" + gb
-            if let p = pairs[k] {
-                let worse = (e.severity ?? .info) > (p.worst.severity ?? .info) && e.severity != nil
-                pairs[k] = (ga, gb, worse ? e : p.worst, p.count + 1)
-            } else {
-                pairs[k] = (ga, gb, e, 1)
-            }
-        }
-        let sortedPairs = pairs.keys.sorted().map { pairs[$0]! }
+        let sortedPairs = overviewCache.pairs(for: g)
         for p in sortedPairs {
             for id in [p.from, p.to] where index[id] == nil {
                 index[id] = ids.count
@@ -171,13 +208,13 @@ public struct GraphScreen: Sendable {
         }
         // Above ~150 nodes a layered picture is neither fast nor readable (graph-layout.md): the matrix
         // and the lists serve such estates better.
-        if ids.count > overviewLimit {
-            return Drawing(key: key, layout: .empty, nodeIds: [], edges: [], multiplicity: [], edgeOrder: [], focusIndex: nil, tooLarge: ids.count)
+        if ids.count > Self.overviewLimit || sortedPairs.count > Self.overviewEdgeLimit {
+            return Drawing(key: key, layout: .empty, nodeIds: [], edges: [], multiplicity: [], edgeOrder: [], focusIndex: nil, tooLarge: sortedPairs.count)
         }
         let nodes = ids.map { id -> LayoutGraph.Node in
             let label: String
             if let n = g.node(id: id) {
-                label = nodeLabel(n)
+                label = Self.nodeLabel(n)
             } else {
                 label = context.inventory.account(id: id)?.displayName ?? id
             }
@@ -269,7 +306,7 @@ public struct GraphScreen: Sendable {
         let d = drawing(context: context, width: rect.width, height: rect.height)
         let g = context.analysis.graph
         if let n = d.tooLarge {
-            let text = "\(n) accounts and principals trust each other across accounts: too many for one picture. Press m for the account matrix, or o to return to the selection's graph."
+            let text = "\(n) account-to-account trust connections: too many for one readable picture. Press m for the account matrix, or o to return to the selection's graph."
             for (i, l) in TextWrap.wrap(text, width: rect.width).enumerated() { buffer.write(l, x: rect.x, y: rect.y + i, role: .muted) }
             return
         }
