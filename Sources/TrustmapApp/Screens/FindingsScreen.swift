@@ -42,18 +42,39 @@ public struct FindingsScreen: Sendable {
             f.severity >= minimumSeverity && (rule.map { f.rule == $0 } ?? true)
                 && (account.map { Self.accountOf(f.subject) == $0 } ?? true) && (showSuppressed || !f.isSuppressed)
         }
+        // The analysis order is severity, rule, subject; the other orders re-sort it stably on one key,
+        // compared as UTF-8 bytes (ARNs and rule ids are ASCII) — Character comparison cost whole frames
+        // on 37,000 findings.
+        func less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         switch sort {
-        case .severity: break  // the analysis order: severity, rule, subject
-        case .rule: list.sort { ($0.rule, $0.subject, $1.severity) < ($1.rule, $1.subject, $0.severity) }
-        case .subject: list.sort { ($0.subject, $1.severity, $0.rule) < ($1.subject, $0.severity, $1.rule) }
-        case .account: list.sort { (Self.accountOf($0.subject), $1.severity, $0.rule, $0.subject) < (Self.accountOf($1.subject), $0.severity, $1.rule, $1.subject) }
+        case .severity: break
+        case .rule: list.sort { less($0.rule, $1.rule) }
+        case .subject: list.sort { less($0.subject, $1.subject) }
+        case .account:
+            let keyed = list.map { (Self.accountOf($0.subject), $0) }
+            list = keyed.sorted { less($0.0, $1.0) }.map(\.1)
         }
         return list
     }
 
+    /// The account field of an ARN (the fifth, after four colons), found on bytes.
     static func accountOf(_ arn: String) -> String {
-        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count > 4 ? String(parts[4]) : arn
+        var colons = 0
+        var start: String.UTF8View.Index?
+        let u = arn.utf8
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == UInt8(ascii: ":") {
+                colons += 1
+                if colons == 4 {
+                    start = u.index(after: i)
+                } else if colons == 5, let start {
+                    return String(arn[start..<i])
+                }
+            }
+            i = u.index(after: i)
+        }
+        return arn
     }
 
     /// Applies `:findings [--min-severity S] [--account ID] [RULE_ID]`; returns an error sentence or nil.
