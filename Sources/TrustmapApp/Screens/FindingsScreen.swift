@@ -16,9 +16,9 @@ public struct FindingsScreen: Sendable {
     public var scroll = 0
     public var showSuppressed = true
 
-    /// The list for the current filters and order, kept until they change: filtering and sorting tens of
-    /// thousands of findings on every keypress would cost frames.
-    private var cached: (key: String, list: [Finding])?
+    /// The positions (into `analysis.findings`) shown for the current filters and order, kept until they
+    /// change. Indices, not copies: copying tens of thousands of findings cost whole frames.
+    private var cached: (key: String, indices: [Int])?
 
     public init() {}
 
@@ -28,33 +28,42 @@ public struct FindingsScreen: Sendable {
 
     /// Computes the list for the current filters once; `update` calls it after every action.
     public mutating func prepare(_ analysis: Analysis) {
-        if cached?.key != filterKey { cached = (filterKey, compute(analysis)) }
+        if cached?.key != filterKey { cached = (filterKey, computeIndices(analysis)) }
+    }
+
+    func indices(_ analysis: Analysis) -> [Int] {
+        if let cached, cached.key == filterKey { return cached.indices }
+        return computeIndices(analysis)
     }
 
     /// The findings shown, in the chosen order.
     public func visible(_ analysis: Analysis) -> [Finding] {
-        if let cached, cached.key == filterKey { return cached.list }
-        return compute(analysis)
+        indices(analysis).map { analysis.findings[$0] }
     }
 
-    func compute(_ analysis: Analysis) -> [Finding] {
-        var list = analysis.findings.filter { f in
-            f.severity >= minimumSeverity && (rule.map { f.rule == $0 } ?? true)
-                && (account.map { Self.accountOf(f.subject) == $0 } ?? true) && (showSuppressed || !f.isSuppressed)
+    func computeIndices(_ analysis: Analysis) -> [Int] {
+        let all = analysis.findings
+        var out: [Int] = []
+        out.reserveCapacity(all.count)
+        for i in all.indices {
+            guard all[i].severity >= minimumSeverity else { continue }
+            if let rule, all[i].rule != rule { continue }
+            if let account, Self.accountOf(all[i].subject) != account { continue }
+            if !showSuppressed, all[i].isSuppressed { continue }
+            out.append(i)
         }
         // The analysis order is severity, rule, subject; the other orders re-sort it stably on one key,
-        // compared as UTF-8 bytes (ARNs and rule ids are ASCII) — Character comparison cost whole frames
-        // on 37,000 findings.
+        // compared as UTF-8 bytes (ARNs and rule ids are ASCII).
         func less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         switch sort {
         case .severity: break
-        case .rule: list.sort { less($0.rule, $1.rule) }
-        case .subject: list.sort { less($0.subject, $1.subject) }
+        case .rule: out.sort { less(all[$0].rule, all[$1].rule) }
+        case .subject: out.sort { less(all[$0].subject, all[$1].subject) }
         case .account:
-            let keyed = list.map { (Self.accountOf($0.subject), $0) }
-            list = keyed.sorted { less($0.0, $1.0) }.map(\.1)
+            let keys = out.map { Self.accountOf(all[$0].subject) }
+            out = out.indices.sorted { less(keys[$0], keys[$1]) }.map { out[$0] }
         }
-        return list
+        return out
     }
 
     /// The account field of an ARN (the fifth, after four colons), found on bytes.
@@ -115,7 +124,8 @@ public struct FindingsScreen: Sendable {
 
     public mutating func handle(_ key: Key, context: ScreenContext) -> ScreenOutcome {
         prepare(context.analysis)
-        let list = visible(context.analysis)
+        let list = indices(context.analysis)
+        let findings = context.analysis.findings
         switch key {
         case .up, .character("k"): cursor = max(0, cursor - 1)
         case .down, .character("j"): cursor = min(max(0, list.count - 1), cursor + 1)
@@ -139,19 +149,19 @@ public struct FindingsScreen: Sendable {
             if rule != nil {
                 rule = nil
             } else if list.indices.contains(cursor) {
-                rule = list[cursor].rule
+                rule = findings[list[cursor]].rule
             }
             cursor = 0
         case .character("a"):
             if account != nil {
                 account = nil
             } else if list.indices.contains(cursor) {
-                account = Self.accountOf(list[cursor].subject)
+                account = Self.accountOf(findings[list[cursor]].subject)
             }
             cursor = 0
         case .enter:
             guard list.indices.contains(cursor) else { return .handled }
-            return .select(id: list[cursor].subject, openGraph: true)
+            return .select(id: findings[list[cursor]].subject, openGraph: true)
         default:
             return .notHandled
         }
@@ -168,7 +178,7 @@ public struct FindingsScreen: Sendable {
     }
 
     public func draw(into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
-        let list = visible(context.analysis)
+        let list = indices(context.analysis)
         guard !list.isEmpty else {
             buffer.write("No findings match these filters.", x: rect.x, y: rect.y, role: .muted, maxWidth: rect.width)
             return
@@ -179,7 +189,7 @@ public struct FindingsScreen: Sendable {
         for row in 0..<rows {
             let i = start + row
             guard i < list.count else { break }
-            let f = list[i]
+            let f = context.analysis.findings[list[i]]
             let y = rect.y + row
             let role = SeverityStyle.role(f.severity)
             // The subject's name first (what a reviewer looks for), then the rule.
@@ -202,9 +212,9 @@ public struct FindingsScreen: Sendable {
     }
 
     public func detailsLines(context: ScreenContext, width: Int) -> [StyledLine]? {
-        let list = visible(context.analysis)
+        let list = indices(context.analysis)
         guard list.indices.contains(cursor) else { return nil }
-        return FindingDetails.lines(list[cursor], width: width)
+        return FindingDetails.lines(context.analysis.findings[list[cursor]], width: width)
     }
 }
 

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// Dates as AWS exports write them, to seconds since 1970 (UTC).
 ///
 /// The AWS CLI prints ISO-8601 (`2019-11-13T17:30:00Z`), boto3-based tools such as
@@ -63,22 +65,12 @@ public enum IAMDate {
             }
         }
         guard i == b.count else { return nil }
-        return Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400 + Int64(seconds)
+        return Int64(ISO8601.daysFromCivil(year: year, month: month, day: day)) * 86_400 + Int64(seconds)
     }
 
-    /// `2024-01-15T00:00:00Z` for seconds since 1970.
+    /// `2024-01-15T00:00:00Z` for seconds since 1970 (the engine's formatter: one calendar for both).
     public static func format(_ epochSeconds: Int64) -> String {
-        var days = epochSeconds / 86_400
-        var rem = epochSeconds % 86_400
-        if rem < 0 {
-            rem += 86_400
-            days -= 1
-        }
-        let (y, m, d) = civilFromDays(Int(days))
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let year = String(y)
-        let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
-        return "\(paddedYear)-\(two(m))-\(two(d))T\(two(Int(rem / 3600))):\(two(Int(rem % 3600 / 60))):\(two(Int(rem % 60)))Z"
+        ISO8601.format(epochSeconds)
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {
@@ -87,29 +79,5 @@ public enum IAMDate {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    // Howard Hinnant's days_from_civil / civil_from_days: exact proleptic Gregorian arithmetic.
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }
