@@ -265,7 +265,7 @@ public struct GraphScreen: Sendable {
             if overview, let n = context.analysis.graph.node(id: target), let a = n.account { target = a }
             overview = false
             selectedEdge = 0
-            if context.inventory.role(arn: target) != nil || context.inventory.user(arn: target) != nil || context.inventory.account(id: target) != nil {
+            if context.hasNavigatorRow(target) {
                 focus = nil
                 return .select(id: target, openGraph: true)
             }
@@ -421,7 +421,7 @@ public struct GraphScreen: Sendable {
         }
         if let p = d.layout.node(atX: lx, y: ly), p.id != d.focusIndex {
             let id = d.nodeIds[p.id]
-            if context.inventory.role(arn: id) != nil || context.inventory.user(arn: id) != nil || context.inventory.account(id: id) != nil {
+            if context.hasNavigatorRow(id) {
                 focus = nil
                 overview = false
                 return .select(id: id, openGraph: true)

@@ -37,7 +37,7 @@ public struct ListScreen: Sendable {
             switch content {
             case .whoCanAssume(_, let a) where a.indices.contains(cursor):
                 let id = a[cursor].node.id
-                if context.inventory.role(arn: id) != nil || context.inventory.user(arn: id) != nil || context.inventory.account(id: id) != nil {
+                if context.hasNavigatorRow(id) {
                     return .select(id: id, openGraph: true)
                 }
                 return .message("\(id) is outside the inventory", isError: false)

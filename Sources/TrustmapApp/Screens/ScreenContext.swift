@@ -20,6 +20,12 @@ public struct ScreenContext: Sendable {
     }
 
     public var inventory: Inventory { analysis.inventory }
+
+    /// True for ids the navigator has a row for (accounts, roles and users of the inventory); services,
+    /// providers and outside principals are only nodes of the graph.
+    public func hasNavigatorRow(_ id: String) -> Bool {
+        inventory.role(arn: id) != nil || inventory.user(arn: id) != nil || inventory.account(id: id) != nil
+    }
 }
 
 /// What a screen's key handling asks the app to do next.
