@@ -17,17 +17,7 @@ enum DetailsView {
         let reveal = state.revealSecrets
         // While a main-view screen has the focus, the details follow its selection (edge, finding, cell, result).
         if state.focus == .main || state.mainView == .simulate {
-            let context = state.screenContext
-            let screenLines: [StyledLine]?
-            switch state.mainView {
-            case .overview: screenLines = nil
-            case .graph: screenLines = state.graphScreen.detailsLines(context: context, width: width)
-            case .findings: screenLines = state.findingsScreen.detailsLines(context: context, width: width)
-            case .simulate: screenLines = state.simulateScreen.detailsLines(context: context, width: width)
-            case .matrix: screenLines = state.matrixScreen.detailsLines(context: context, width: width)
-            case .list: screenLines = state.listScreen.detailsLines(context: context, width: width)
-            }
-            if let screenLines { return screenLines }
+            if let lines = state.activeScreen?.detailsLines(context: state.screenContext, width: width) { return lines }
         }
         if let role = state.selectedRole { return roleLines(role, state: state, width: width, reveal: reveal) }
         if let user = state.selectedUser { return userLines(user, state: state, width: width, reveal: reveal) }

@@ -10,27 +10,9 @@ enum MainPaneView {
         func framed(_ title: String) {
             buffer.drawBox(rect, title: AppView.paneTitle(title, focused: focused), role: focused ? .focus : .border)
         }
-        switch state.mainView {
-        case .overview: break
-        case .graph:
-            framed(state.graphScreen.title(context: context))
-            state.graphScreen.draw(into: &buffer, rect: inner, context: context)
-            return
-        case .findings:
-            framed(state.findingsScreen.title(context: context))
-            state.findingsScreen.draw(into: &buffer, rect: inner, context: context)
-            return
-        case .simulate:
-            framed(state.simulateScreen.title(context: context))
-            state.simulateScreen.draw(into: &buffer, rect: inner, context: context)
-            return
-        case .matrix:
-            framed(state.matrixScreen.title(context: context))
-            state.matrixScreen.draw(into: &buffer, rect: inner, context: context)
-            return
-        case .list:
-            framed(state.listScreen.title(context: context))
-            state.listScreen.draw(into: &buffer, rect: inner, context: context)
+        if let screen = state.activeScreen {
+            framed(screen.title(context: context))
+            screen.draw(into: &buffer, rect: inner, context: context)
             return
         }
         let (title, lines) = content(state, width: max(1, rect.width - 2))
