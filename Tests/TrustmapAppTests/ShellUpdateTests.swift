@@ -193,3 +193,16 @@ struct PaletteSecretTests {
         #expect(text.contains("••••••••••••••"))
     }
 }
+
+@Suite("Status line")
+struct StatusLineTests {
+    @Test("an error message does not colour the next, ordinary message")
+    func errorFlagResets() {
+        var s = Fixtures.state()
+        s.update(.command("frobnicate"))
+        #expect(s.messageIsError)
+        s.press(.character("t"))
+        #expect(s.message == "theme: light")
+        #expect(!s.messageIsError)
+    }
+}

@@ -31,6 +31,7 @@ extension AppState {
 
     mutating func apply(_ action: Action) -> [Effect] {
         message = nil
+        messageIsError = false
         switch action {
         case .input(let key):
             return handleOverlayKey(key)
@@ -102,9 +103,10 @@ extension AppState {
             mainView = .findings
             focus = .main
         case .simulate:
+            // A role is the target; a user or an account is the caller.
             let id = selection?.id
             let isRole = selectedRole != nil
-            simulateScreen.prefill(principal: isRole ? nil : (selectedUser != nil || selection?.accountId != nil ? id : nil), role: isRole ? id : nil, context: screenContext)
+            simulateScreen.prefill(principal: isRole ? nil : id, role: isRole ? id : nil, context: screenContext)
             mainView = .simulate
             focus = .main
         case .showMatrix:
