@@ -42,6 +42,24 @@ public struct PolicyVerdict: Sendable, Hashable {
     /// The first applying Allow statement with the best match.
     public var allowingStatement: Int?
     public init() {}
+
+    /// Folds in one statement's principal match: the first applying Deny, and the Allow with the best match.
+    @inline(__always)
+    mutating func record(_ match: PrincipalMatch, effect: PolicyEffect, statement index: Int) {
+        guard match != .none else { return }
+        switch effect {
+        case .deny:
+            if !denies { denyingStatement = index }
+            denies = true
+        case .allow:
+            allows = true
+            if match > allowMatch {
+                allowMatch = match
+                allowingStatement = index
+            }
+        case .invalid: break
+        }
+    }
 }
 
 /// One statement, compiled (immutable, shared by reference so iterating statements copies nothing).
@@ -225,16 +243,7 @@ extension CompiledPolicy {
         var v = PolicyVerdict()
         for s in statements {
             let m = s.applies(action: lowercasedAction, resource: resource, caller: caller, context: context)
-            if m == .none { continue }
-            switch s.effect {
-            case .deny:
-                if !v.denies { v.denyingStatement = s.index }
-                v.denies = true
-            case .allow:
-                v.allows = true
-                if m > v.allowMatch { v.allowMatch = m; v.allowingStatement = s.index }
-            case .invalid: break
-            }
+            v.record(m, effect: s.effect, statement: s.index)
         }
         return v
     }
@@ -247,16 +256,7 @@ extension CompiledPolicy {
         for s in statements {
             let (m, t) = s.explain(action: lowercasedAction, resource: resource, caller: caller, context: context)
             traces.append(t)
-            if m == .none { continue }
-            switch s.effect {
-            case .deny:
-                if !v.denies { v.denyingStatement = s.index }
-                v.denies = true
-            case .allow:
-                v.allows = true
-                if m > v.allowMatch { v.allowMatch = m; v.allowingStatement = s.index }
-            case .invalid: break
-            }
+            v.record(m, effect: s.effect, statement: s.index)
         }
         let outcome: StepOutcome = v.denies ? .deny : (v.allows ? .allow : .implicitDeny)
         return (v, PolicyTrace(name: name, level: level, outcome: outcome, statements: traces))
