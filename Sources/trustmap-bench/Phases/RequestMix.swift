@@ -27,7 +27,7 @@ struct RequestMix {
 
     init(analysis: Analysis, count: Int, seed: UInt64, now: Int64) {
         let inventory = analysis.inventory
-        var rng = BenchRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var roleIndex: [String: Int] = [:]
         for (i, r) in inventory.roles.enumerated() { roleIndex[r.arn] = i }
         var userSet = Set<String>()
