@@ -16,6 +16,8 @@ public struct Analysis: Sendable {
     /// a 1,000-account estate takes about a second).
     public let simulator: Simulator
     let estate: Estate
+    /// The callers of `*` trust statements that the graph draws as one anyone or account edge.
+    let implicitEdges: ImplicitEdges
     private let findingsBySubject: [String: [Int]]
 
     /// Loads nothing: analyses an inventory already loaded. `now` is the evaluation date (`--at`).
@@ -37,7 +39,9 @@ public struct Analysis: Sendable {
         var builder = TrustGraphBuilder(estate: estate, simulator: simulator, now: now)
         var graph = builder.build()
         simulationCount = builder.simulations
-        var engine = FindingsEngine(estate: estate, now: now)
+        let implicit = ImplicitEdges(builder: builder)
+        implicitEdges = implicit
+        var engine = FindingsEngine(estate: estate, now: now, implicitEdges: implicit)
         var found = engine.run(graph: graph)
         if !suppressions.entries.isEmpty {
             for i in found.indices { found[i].suppression = suppressions.reason(for: found[i]) }

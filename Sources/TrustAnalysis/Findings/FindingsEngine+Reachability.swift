@@ -78,6 +78,16 @@ extension FindingsEngine {
             var queue = [target]
             var head = 0
             var best: (start: Int, dist: Int32)?
+            func reach(_ u: Int, from v: Int) {
+                dist[u] = dist[v] + 1
+                next[u] = Int32(v)
+                touched.append(u)
+                queue.append(u)
+                let start = graph.nodes[u]
+                if dist[u] >= 2 && isChainStart(start) {
+                    if best == nil || (dist[u], start.id) < (best!.dist, graph.nodes[best!.start].id) { best = (u, dist[u]) }
+                }
+            }
             while head < queue.count {
                 let v = queue[head]
                 head += 1
@@ -87,14 +97,18 @@ extension FindingsEngine {
                 for ei in graph.incomingIndices(to: node.id) {
                     let e = graph.edges[ei]
                     guard e.action == assume, let u = graph.index(ofNode: e.from), dist[u] < 0 else { continue }
-                    dist[u] = dist[v] + 1
-                    next[u] = Int32(v)
-                    touched.append(u)
-                    queue.append(u)
-                    let start = graph.nodes[u]
-                    if dist[u] >= 2 && isChainStart(start) {
-                        if best == nil || (dist[u], start.id) < (best!.dist, graph.nodes[best!.start].id) { best = (u, dist[u]) }
-                    }
+                    reach(u, from: v)
+                }
+                // The principals behind the role's `*` statements. Into the administrator itself, every one
+                // counts (they may be the middle of a chain). Further out, each is a chain start or an
+                // administrator, so a longer chain through one can never be the shortest: the first start
+                // among them is all that matters.
+                guard let r = estate.roleIndexByARN[node.id], let callers = implicitCallers(ofRole: r, graph: graph) else { continue }
+                for u in callers where dist[u] < 0 {
+                    if v == target { reach(u, from: v); continue }
+                    guard isChainStart(graph.nodes[u]) else { continue }
+                    reach(u, from: v)
+                    break
                 }
             }
             guard let best else { continue }
@@ -126,6 +140,7 @@ extension FindingsEngine {
                   graph.nodes[a].kind == .role, graph.nodes[a].inInventory else { continue }
             adjacency[a].append(b)
         }
+        addImplicitRoleEdges(to: &adjacency, graph: graph)
         var index = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
         var stack: [Int] = []
@@ -167,6 +182,41 @@ extension FindingsEngine {
             let shown = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", … (\(ids.count) roles)" : "")
             for id in ids {
                 collector.add(.circularTrust, subject: id, edge: nil, evidence: "roles that can assume each other in a cycle: " + shown)
+            }
+        }
+    }
+}
+
+extension FindingsEngine {
+    /// The graph positions of the principals that get into a role through its `*` statements, sorted by
+    /// ARN; nil when the role has none. Asked once per role and remembered.
+    mutating func implicitCallers(ofRole r: Int, graph: TrustGraph) -> [Int]? {
+        guard let implicit = implicitEdges, implicit.hasGrants(role: r) else { return nil }
+        if let known = implicitCallerMemo[r] { return known }
+        let found = implicit.callers(ofRole: r).compactMap { graph.index(ofNode: $0.arn) }
+        implicitCallerMemo[r] = found
+        return found
+    }
+
+    /// Role → role edges behind `*` statements, for the cycle rule: only a role that the `*`-trusting role
+    /// reaches can close a cycle through it, so only those are asked.
+    func addImplicitRoleEdges(to adjacency: inout [[Int]], graph: TrustGraph) {
+        guard let implicit = implicitEdges, !implicit.isEmpty else { return }
+        for r in implicit.roles {
+            guard let w = graph.index(ofNode: estate.roleARNs[r]), !adjacency[w].isEmpty else { continue }
+            var seen: Set<Int> = [w]
+            var stack = [w]
+            var reached: [Int] = []
+            while let v = stack.popLast() {
+                for u in adjacency[v] where seen.insert(u).inserted {
+                    stack.append(u)
+                    reached.append(u)
+                }
+            }
+            for u in reached.sorted() where !adjacency[u].contains(w) {
+                guard let x = estate.roleIndexByARN[graph.nodes[u].id],
+                      implicit.edge(from: .role(x), toRole: r) != nil else { continue }
+                adjacency[u].append(w)
             }
         }
     }

@@ -7,11 +7,16 @@ struct FindingsEngine {
     let estate: Estate
     /// The evaluation date (`--at`), seconds since 1970: staleness is measured from it.
     let now: Int64
+    /// The callers behind `*` trust statements, which the chain and cycle rules follow too.
+    let implicitEdges: ImplicitEdges?
     var collector = FindingCollector()
+    /// Role index → the graph positions of its implicit callers, filled as the chain rule asks.
+    var implicitCallerMemo: [Int: [Int]] = [:]
 
-    init(estate: Estate, now: Int64) {
+    init(estate: Estate, now: Int64, implicitEdges: ImplicitEdges? = nil) {
         self.estate = estate
         self.now = now
+        self.implicitEdges = implicitEdges
     }
 
     /// Every finding, sorted in report order.

@@ -25,7 +25,7 @@ struct TrustGraphBuilder: Sendable {
     /// Principals whose policies name role patterns, by `callerAccount|targetAccount` (`*` for any account).
     private let patternCapableByPair: [String: [Caller]]
 
-    enum Caller: Hashable {
+    enum Caller: Hashable, Sendable {
         case user(Int)
         case role(Int)
     }
@@ -35,6 +35,8 @@ struct TrustGraphBuilder: Sendable {
     let strangerAccount: String
     /// Simulations run (for the benchmark and profiling).
     private(set) var simulations = 0
+    /// `*` statements whose callers in other accounts are not drawn one by one (see `WildcardGrant`).
+    private(set) var grants: [WildcardGrant] = []
 
     init(estate: Estate, simulator: Simulator, now: Int64) {
         self.estate = estate
@@ -75,8 +77,10 @@ struct TrustGraphBuilder: Sendable {
         for part in results {
             for (id, node) in part.nodes where nodes[id] == nil { nodes[id] = node }
             edges.append(contentsOf: part.edges)
+            grants.append(contentsOf: part.grants)
             simulations += part.simulations
         }
+        grants.sort { ($0.role, $0.statement.statement.index) < ($1.role, $1.statement.statement.index) }
         return TrustGraph(nodes: Array(nodes.values), edges: edges)
     }
 
@@ -184,9 +188,15 @@ struct TrustGraphBuilder: Sendable {
     }
 
     /// `*` / `{"AWS":"*"}`: an edge from anyone when a stranger gets in; otherwise the statement is guarded,
-    /// and the accounts its guard lets in get edges from their account nodes. Either way the principals of
-    /// the inventory that can get in get their own edges (their own policies decide), found through the
-    /// capability indexes.
+    /// and the accounts its guard lets in get edges from their account nodes. Principals of the role's own
+    /// account get edges of their own (they need no identity policy, assume-role.md A6), and so do the
+    /// principals of accounts a guard names one by one (aws:PrincipalAccount, aws:PrincipalArn).
+    ///
+    /// When the statement lets in any account, or the whole organization, the capable principals of the
+    /// other accounts are not drawn one by one: that would be one edge per capable principal of the estate
+    /// for each such role, quadratic in the size of the organization. The anyone or account edges stand for
+    /// them (cli.md: "any principal of that account whose own policies allow it"), and the statement is
+    /// kept as a `WildcardGrant` so that the queries and the chain rules can name them on demand.
     private mutating func addWildcardEdges(_ s: TrustStatementFacts, role r: Int) {
         let roleAccount = estate.roleAccounts[r]
         addNode(for: .anyone)
@@ -194,10 +204,12 @@ struct TrustGraphBuilder: Sendable {
             || done.contains(EdgeKey(from: "*", role: r, action: .assumeRole))
         var accounts = Set<String>()
         var arnPatterns: [String] = []
+        var wholeOrganization = false
         for c in s.conditions where ConditionJudgement.isGuard(c) {
             switch c.lowercasedKey {
             case "aws:principalorgid", "aws:principalorgpaths":
                 if let org = estate.organizationID, c.values.contains(where: { $0 == org || $0.hasPrefix(org + "/") }) {
+                    wholeOrganization = true
                     for a in estate.inventory.accounts where estate.trust(ofAccount: a.id) == .organization { accounts.insert(a.id) }
                 }
             case "aws:principalaccount":
@@ -212,11 +224,15 @@ struct TrustGraphBuilder: Sendable {
                 break
             }
         }
-        if open || accounts.isEmpty {
+        let anyAccount = open || accounts.isEmpty
+        if anyAccount {
             // Nothing pins the caller's account: every account with principals in the inventory is a candidate.
             accounts = Set(estate.usersByAccount.keys).union(estate.rolesByAccount.keys)
         }
-        // Same-account principals match `*` directly and need no identity policy (assume-role.md A6).
+        let oneByOne = !anyAccount && !wholeOrganization
+        if !oneByOne {
+            grants.append(WildcardGrant(role: r, statement: s, accounts: anyAccount ? nil : accounts, arnPatterns: arnPatterns))
+        }
         accounts.insert(roleAccount)
         for a in accounts.sorted() {
             guard TrustPrincipal.isAccountID(a[...]) else { continue }
@@ -230,7 +246,9 @@ struct TrustGraphBuilder: Sendable {
                     tryEdge(from: a, principal: named ?? a, role: r, statement: s, outsider: true)
                 }
             }
-            addPrincipalsOfAccount(a, role: r, statement: s, needIdentity: a != roleAccount, arnPatterns: arnPatterns)
+            if a == roleAccount || oneByOne {
+                addPrincipalsOfAccount(a, role: r, statement: s, needIdentity: a != roleAccount, arnPatterns: arnPatterns)
+            }
         }
     }
 
@@ -286,9 +304,23 @@ struct TrustGraphBuilder: Sendable {
                                   action: AssumeAction = .assumeRole, identity: AssumeCapability? = nil, userName: String? = nil,
                                   callerAccount: String? = nil, webProvider: String? = nil, samlProvider: String? = nil,
                                   extra: [EdgeRequirement] = []) -> Bool {
-        let roleARN = estate.roleARNs[r], roleAccount = estate.roleAccounts[r]
         let k = EdgeKey(from: from, role: r, action: action)
         if done.contains(k) { return false }
+        simulations += 1
+        guard let edge = probe(from: from, principal: principal, role: r, statement: s, outsider: outsider, action: action,
+                               identity: identity, userName: userName, callerAccount: callerAccount, webProvider: webProvider,
+                               samlProvider: samlProvider, extra: extra) else { return false }
+        done.insert(k)
+        edges.append(edge)
+        return true
+    }
+
+    /// The edge one statement gives one caller, nil when the engine denies the most capable request.
+    private func probe(from: String, principal: String?, role r: Int, statement s: TrustStatementFacts, outsider: Bool,
+                       action: AssumeAction = .assumeRole, identity: AssumeCapability? = nil, userName: String? = nil,
+                       callerAccount: String? = nil, webProvider: String? = nil, samlProvider: String? = nil,
+                       extra: [EdgeRequirement] = []) -> TrustEdge? {
+        let roleARN = estate.roleARNs[r], roleAccount = estate.roleAccounts[r]
         var request = AssumeRoleRequest(action: action, principal: principal, role: roleARN, sessionName: "trustmap", currentTime: now)
         if let webProvider {
             request.webIdentity = .init(provider: webProvider, claims: [])
@@ -315,11 +347,76 @@ struct TrustGraphBuilder: Sendable {
                 for c in d.conditions where draft.falsify(c) { break }
             }
         }
-        simulations += 1
-        guard simulator.decide(draft.request) == .allowed else { return false }
-        done.insert(k)
-        edges.append(TrustEdge(from: from, to: roleARN, action: action.rawValue, requires: extra + draft.requires, statement: s.label))
-        return true
+        guard simulator.decide(draft.request) == .allowed else { return nil }
+        return TrustEdge(from: from, to: roleARN, action: action.rawValue, requires: extra + draft.requires, statement: s.label)
+    }
+
+    // MARK: Callers behind wildcard grants
+
+    /// A builder for questions after the build: no nodes, edges or grants of its own.
+    func prober() -> TrustGraphBuilder {
+        var p = self
+        p.nodes = [:]
+        p.edges = []
+        p.done = []
+        p.grants = []
+        return p
+    }
+
+    /// Whether a grant lets this caller in before the engine is asked: another account, one the grant admits,
+    /// a principal its ARN patterns name, and identity policies that could allow the role.
+    func admits(_ g: WildcardGrant, _ c: Caller) -> Bool {
+        let account: String, arn: String, cap: AssumeCapability
+        switch c {
+        case .user(let u): (account, arn, cap) = (estate.userAccounts[u], estate.userARNs[u], userCapabilities[u])
+        case .role(let x): (account, arn, cap) = (estate.roleAccounts[x], estate.roleARNs[x], roleCapabilities[x])
+        }
+        guard account != estate.roleAccounts[g.role], g.accounts?.contains(account) ?? true else { return false }
+        if !g.arnPatterns.isEmpty && !g.arnPatterns.contains(where: { Wildcard.matchesARN($0, arn) }) { return false }
+        return cap.mayTarget(estate.roleARNs[g.role])
+    }
+
+    /// The edge a grant gives a caller it admits, confirmed by the engine; nil when it is denied.
+    func probe(_ g: WildcardGrant, _ c: Caller) -> TrustEdge? {
+        guard admits(g, c) else { return nil }
+        switch c {
+        case .user(let u):
+            return probe(from: estate.userARNs[u], principal: estate.userARNs[u], role: g.role, statement: g.statement, outsider: false,
+                         identity: userCapabilities[u], userName: estate.userNames[u], callerAccount: estate.userAccounts[u])
+        case .role(let x):
+            return probe(from: estate.roleARNs[x], principal: sessionARNs[x], role: g.role, statement: g.statement, outsider: false,
+                         identity: roleCapabilities[x], callerAccount: estate.roleAccounts[x])
+        }
+    }
+
+    /// Principals whose own policies could allow this role from another account, sorted by ARN:
+    /// the candidates of a grant on it.
+    func capableCallers(ofRole r: Int) -> [Caller] {
+        let targetAccount = estate.roleAccounts[r], targetARN = estate.roleARNs[r]
+        var out: [Caller] = []
+        for (account, callers) in anyCapableByAccount where account != targetAccount { out.append(contentsOf: callers) }
+        for (pair, callers) in patternCapableByPair where pair.hasSuffix("|" + targetAccount) || pair.hasSuffix("|*") {
+            out.append(contentsOf: callers.filter { c in
+                switch c {
+                case .user(let u): return estate.userAccounts[u] != targetAccount && userCapabilities[u].mayTarget(targetARN)
+                case .role(let x): return estate.roleAccounts[x] != targetAccount && roleCapabilities[x].mayTarget(targetARN)
+                }
+            })
+        }
+        return Array(Set(out)).sorted { arn($0) < arn($1) }
+    }
+
+    func arn(_ c: Caller) -> String {
+        switch c {
+        case .user(let u): return estate.userARNs[u]
+        case .role(let x): return estate.roleARNs[x]
+        }
+    }
+
+    func caller(arn: String) -> Caller? {
+        if let u = estate.userIndexByARN[arn] { return .user(u) }
+        if let x = estate.roleIndexByARN[arn] { return .role(x) }
+        return nil
     }
 
     private func covers(_ s: PolicyStatement, _ action: AssumeAction) -> Bool {

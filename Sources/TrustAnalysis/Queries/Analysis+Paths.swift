@@ -26,7 +26,7 @@ extension Analysis {
             var nextFrontier: [(node: String, path: [TrustEdge])] = []
             for (node, path) in frontier {
                 if !path.isEmpty && graph.node(id: node)?.kind != .role { continue }
-                for e in graph.outgoing(from: node) where path.isEmpty || e.action == AssumeRole.action {
+                for e in outgoingEdges(from: node) where path.isEmpty || e.action == AssumeRole.action {
                     guard seen.insert(e.to).inserted else { continue }
                     let p = path + [e]
                     best[e.to] = p
@@ -48,7 +48,7 @@ extension Analysis {
             if node == to && !path.isEmpty { results.append(path); return }
             if path.count >= maxHops { return }
             if !path.isEmpty && graph.node(id: node)?.kind != .role { return }
-            for e in graph.outgoing(from: node) where (path.isEmpty || e.action == AssumeRole.action) && !onPath.contains(e.to) {
+            for e in outgoingEdges(from: node) where (path.isEmpty || e.action == AssumeRole.action) && !onPath.contains(e.to) {
                 onPath.insert(e.to)
                 path.append(e)
                 walk(e.to)

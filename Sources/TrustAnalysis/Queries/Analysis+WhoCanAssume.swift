@@ -2,7 +2,7 @@ extension Analysis {
     /// Every caller that can assume the role, with the conditions it must meet: worst first
     /// (edge severity), then anyone, accounts, users, roles, services, providers, each by id.
     public func whoCanAssume(roleArn: String) -> [Assumer] {
-        let answers = graph.incoming(to: roleArn).compactMap { e -> Assumer? in
+        let answers = incomingEdges(to: roleArn).compactMap { e -> Assumer? in
             guard let n = graph.node(id: e.from) else { return nil }
             return Assumer(node: n, edge: e)
         }

@@ -141,14 +141,16 @@ public struct GraphScreen: Sendable {
         // BFS on the adjacency lists, both directions, bounded: a sub-millisecond extraction.
         var index: [String: Int] = [focus: 0]
         var ids = [focus]
-        var edgeIndices = Set<Int>()
+        var walked: [String: TrustEdge] = [:]
         var frontier = [focus]
         let nodeBudget = 400
         for _ in 0..<max(1, depth) {
             var next: [String] = []
             for id in frontier {
-                for ei in g.outgoingIndices(from: id) + g.incomingIndices(to: id) {
-                    let e = g.edges[ei]
+                // A principal's own edges include the roles it reaches through `*` trust statements, which
+                // the graph draws from anyone: what this user or role can get into is the question here.
+                let out = g.node(id: id)?.inInventory == true ? context.analysis.outgoingEdges(from: id) : g.outgoing(from: id)
+                for e in out + g.incoming(to: id) {
                     let other = e.from == id ? e.to : e.from
                     if index[other] == nil {
                         guard ids.count < nodeBudget else { continue }
@@ -156,7 +158,7 @@ public struct GraphScreen: Sendable {
                         ids.append(other)
                         next.append(other)
                     }
-                    edgeIndices.insert(ei)
+                    walked[e.from + "\u{1}" + e.to + "\u{1}" + e.action] = e
                 }
             }
             frontier = next
@@ -164,7 +166,7 @@ public struct GraphScreen: Sendable {
         }
         // Only edges the walk went along: an edge between two callers, or from a caller straight to
         // something the focus can assume, is not about the focus and would only add crossings.
-        let trustEdges = edgeIndices.sorted().map { g.edges[$0] }
+        let trustEdges = walked.keys.sorted().map { walked[$0]! }
         let nodes = ids.map { id -> LayoutGraph.Node in
             let n = g.node(id: id)!
             return LayoutGraph.Node(label: nodeLabel(n), sortKey: n.label.lowercased() + "\u{1}" + id)
