@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// One step of a path into a JSON/YAML document, for error positions and field names.
 public enum JSONPathComponent: Sendable, Hashable, CustomStringConvertible {
     case key(String)
@@ -68,26 +71,57 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var message: String
 }
 
+/// How `JSONParser.parse(_:options:)` may take shortcuts; the defaults take none.
+public struct JSONParseOptions: Sendable {
+    /// Parse the elements of a large list on two threads (the second half speculatively, from a place
+    /// that looks like an element boundary, kept only when the first half proves it is one). The value,
+    /// and any error with its offset, are exactly those of a parse on one thread.
+    public var parallel: Bool
+    /// In every object holding a `PolicyVersionList` list (authorization-details `Policies`), keep the
+    /// `Document` of the one version a reader takes (the first whose `IsDefaultVersion` is true or whose
+    /// `VersionId` is the object's `DefaultVersionId`, and that has a `Document`) and leave the others out.
+    /// The others are still checked to be valid JSON, with the same errors at the same places.
+    public var onlyDefaultPolicyVersionDocuments: Bool
+    /// Lists whose rest of the document is shorter than this are never split.
+    public var minimumSplitBytes: Int
+
+    public init(parallel: Bool = false, onlyDefaultPolicyVersionDocuments: Bool = false, minimumSplitBytes: Int = 1 << 21) {
+        self.parallel = parallel
+        self.onlyDefaultPolicyVersionDocuments = onlyDefaultPolicyVersionDocuments
+        self.minimumSplitBytes = minimumSplitBytes
+    }
+}
+
 /// A strict RFC 8259 parser over UTF-8 bytes.
 ///
 /// Written for speed on large authorization-details dumps (no Foundation bridging),
 /// and so that errors carry a line and column. It can also report the position of
 /// any value by its path, which loaders use to place errors found after parsing.
-public struct JSONParser {
+public struct JSONParser: Sendable {
     private let bytes: [UInt8]
     private var index = 0
     private var target: [JSONPathComponent]?
     private(set) var foundOffset: Int?
     private var depth = 0
+    private let options: JSONParseOptions
+    /// A parser working on the second half of a split list: it splits nothing itself.
+    private var isWorker = false
 
-    private init(bytes: [UInt8], target: [JSONPathComponent]?) {
+    private init(bytes: [UInt8], target: [JSONPathComponent]?, options: JSONParseOptions = JSONParseOptions()) {
         self.bytes = bytes
         self.target = target
+        self.options = options
     }
 
     /// Parses a whole document. A UTF-8 byte-order mark is accepted and skipped.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var p = JSONParser(bytes: bytes, target: nil)
+        return try p.parseDocument()
+    }
+
+    /// Parses a whole document with the given shortcuts (see `JSONParseOptions`).
+    public static func parse(_ bytes: [UInt8], options: JSONParseOptions) throws(JSONSyntaxError) -> JSONValue {
+        var p = JSONParser(bytes: bytes, target: nil, options: options)
         return try p.parseDocument()
     }
 
@@ -156,6 +190,8 @@ public struct JSONParser {
         if depth > 512 { throw error("nesting deeper than 512 levels") }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        /// Lists of policy versions whose documents were left for later: (member, what was left).
+        var versionLists: [(member: Int, deferred: [DeferredDocuments])] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -171,9 +207,16 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             index += 1
             skipWhitespace()
-            let childMatched = matched && target.map { path.count < $0.count && $0[path.count] == .key(key) } ?? false
-            let value = try parseValue(path: childMatched ? path + [.key(key)] : path, matched: childMatched)
-            members.append((key, value))
+            if options.onlyDefaultPolicyVersionDocuments, target == nil, key == "PolicyVersionList",
+               index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                let (list, deferred) = try parseVersionList()
+                if !deferred.isEmpty { versionLists.append((members.count, deferred)) }
+                members.append((key, list))
+            } else {
+                let childMatched = matched && target.map { path.count < $0.count && $0[path.count] == .key(key) } ?? false
+                let value = try parseValue(path: childMatched ? path + [.key(key)] : path, matched: childMatched)
+                members.append((key, value))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -182,6 +225,7 @@ public struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
+                if !versionLists.isEmpty { try keepDefaultVersionDocument(&members, versionLists) }
                 return .object(JSONObject(members))
             }
             throw error("expected ',' or '}' in an object")
@@ -199,11 +243,30 @@ public struct JSONParser {
             index += 1
             return .array(items)
         }
+        let mayGuess = options.parallel && !isWorker && target == nil && bytes.count - index >= options.minimumSplitBytes
+        var guess: Speculation?
+        defer { guess?.abandon() }
+        var endOfFirst = 0
         while true {
             skipWhitespace()
+            if let g = guess, index >= g.start {
+                guess = nil
+                if index == g.start {
+                    // The guess was an element boundary of this list: the rest is the worker's.
+                    let (rest, end) = try g.result()
+                    items.append(contentsOf: rest)
+                    index = end
+                    return .array(items)
+                }
+                g.abandon()
+            }
+            if mayGuess, items.count == 1, guess == nil {
+                guess = speculate(firstEnd: endOfFirst)
+            }
             let i = items.count
             let childMatched = matched && target.map { path.count < $0.count && $0[path.count] == .index(i) } ?? false
             items.append(try parseValue(path: childMatched ? path + [.index(i)] : path, matched: childMatched))
+            if i == 0 { endOfFirst = index }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside a list") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -218,8 +281,342 @@ public struct JSONParser {
         }
     }
 
+    /// The elements of a list from `index` (the start of an element) to its `]`, as `parseArray`'s loop reads them.
+    private mutating func parseRestOfList(for guess: Speculation) throws(JSONSyntaxError) -> [JSONValue]? {
+        var items: [JSONValue] = []
+        while true {
+            if guess.cancelled.load(ordering: .relaxed) { return nil }
+            skipWhitespace()
+            items.append(try parseValue(path: [], matched: false))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input inside a list") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return items
+            }
+            throw error("expected ',' or ']' in a list")
+        }
+    }
+
+    // MARK: - Two threads on one list
+
+    /// The second half of a list parsed on another thread from a guessed element start.
+    private final class Speculation: @unchecked Sendable {
+        let start: Int
+        let cancelled = Atomic<Bool>(false)
+        private let done = DispatchSemaphore(value: 0)
+        private var outcome: Result<([JSONValue], Int), JSONSyntaxError>?
+
+        init(start: Int) { self.start = start }
+
+        func run(_ parser: JSONParser) {
+            DispatchQueue.global().async { [self] in
+                var p = parser
+                do throws(JSONSyntaxError) {
+                    if let items = try p.parseRestOfList(for: self) { outcome = .success((items, p.index)) }
+                } catch {
+                    outcome = .failure(error)
+                }
+                done.signal()
+            }
+        }
+
+        /// The worker's elements and the offset after the list's `]`, or the first error it met.
+        func result() throws(JSONSyntaxError) -> ([JSONValue], Int) {
+            done.wait()
+            switch outcome! {
+            case .success(let r): return r
+            case .failure(let e): throw e
+            }
+        }
+
+        /// Not an element boundary after all (or the parse failed first): the worker's result is not wanted.
+        func abandon() { cancelled.store(true, ordering: .relaxed) }
+    }
+
+    /// After the first element (ending at `firstEnd`) and the separator: when the elements are objects, looks
+    /// for the same separator and first member name (`},{"arn":`) half way through the rest of the document
+    /// and starts a worker there.
+    private func speculate(firstEnd: Int) -> Speculation? {
+        let second = index
+        guard firstEnd > 0, bytes[firstEnd - 1] == UInt8(ascii: "}"), second < bytes.count, bytes[second] == UInt8(ascii: "{") else { return nil }
+        var k = second + 1
+        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x09 { k += 1 }
+        guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { return nil }
+        k += 1
+        while k < bytes.count, bytes[k] != UInt8(ascii: "\""), bytes[k] != UInt8(ascii: "\\"), k - firstEnd < 256 { k += 1 }
+        guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { return nil }
+        let pattern = bytes[(firstEnd - 1)...k]
+        let braceOffset = second - (firstEnd - 1)
+        let from = second + (bytes.count - second) / 2
+        guard let hit = Self.find(pattern, in: bytes, from: from) else { return nil }
+        let guess = Speculation(start: hit + braceOffset)
+        var worker = JSONParser(bytes: bytes, target: nil, options: options)
+        worker.isWorker = true
+        worker.index = guess.start
+        worker.depth = depth
+        guess.run(worker)
+        return guess
+    }
+
+    private static func find(_ pattern: ArraySlice<UInt8>, in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = pattern.first, from + pattern.count <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            pattern.withUnsafeBufferPointer { p -> Int? in
+                var i = from
+                let last = b.count - p.count
+                while i <= last {
+                    if b[i] == first {
+                        var j = 1
+                        while j < p.count, b[i + j] == p[j] { j += 1 }
+                        if j == p.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    // MARK: - Policy versions kept unparsed
+
+    /// Where the `Document` members of one policy version were, unparsed (validated only).
+    private struct DeferredDocuments {
+        var item: Int
+        /// Place among the version's kept members, start offset, and depth there; in document order.
+        var documents: [(member: Int, start: Int, depth: Int)]
+    }
+
+    /// A `PolicyVersionList` list: like `parseArray`, but each object element's `Document` members are only
+    /// validated, and left out of the value.
+    private mutating func parseVersionList() throws(JSONSyntaxError) -> (JSONValue, [DeferredDocuments]) {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 512 { throw error("nesting deeper than 512 levels") }
+        index += 1
+        var items: [JSONValue] = []
+        var deferred: [DeferredDocuments] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return (.array(items), deferred)
+        }
+        while true {
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+                let (version, documents) = try parseVersion()
+                if !documents.isEmpty { deferred.append(DeferredDocuments(item: items.count, documents: documents)) }
+                items.append(version)
+            } else {
+                items.append(try parseValue(path: [], matched: false))
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input inside a list") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return (.array(items), deferred)
+            }
+            throw error("expected ',' or ']' in a list")
+        }
+    }
+
+    /// One policy version: `parseObject` without its `Document` members (validated, their places noted).
+    private mutating func parseVersion() throws(JSONSyntaxError) -> (JSONValue, [(member: Int, start: Int, depth: Int)]) {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 512 { throw error("nesting deeper than 512 levels") }
+        index += 1
+        var members: [(key: String, value: JSONValue)] = []
+        var documents: [(member: Int, start: Int, depth: Int)] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return (.object(JSONObject(members)), documents)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a quoted member name")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+            index += 1
+            skipWhitespace()
+            if key == "Document" {
+                documents.append((members.count, index, depth))
+                try skipValue()
+            } else {
+                members.append((key, try parseValue(path: [], matched: false)))
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input inside an object") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return (.object(JSONObject(members)), documents)
+            }
+            throw error("expected ',' or '}' in an object")
+        }
+    }
+
+    /// Puts back the one `Document` a reader of this policy object takes (see `JSONParseOptions`).
+    private func keepDefaultVersionDocument(
+        _ members: inout [(key: String, value: JSONValue)], _ lists: [(member: Int, deferred: [DeferredDocuments])]
+    ) throws(JSONSyntaxError) {
+        // A reader sees the last member of a name.
+        guard let listMember = members.lastIndex(where: { $0.key == "PolicyVersionList" }),
+              let deferred = lists.first(where: { $0.member == listMember })?.deferred,
+              case .array(var versions) = members[listMember].value else { return }
+        let defaultId = members.last(where: { $0.key == "DefaultVersionId" })?.value.stringValue
+        var documentsOf: [Int: [(member: Int, start: Int, depth: Int)]] = [:]
+        for d in deferred { documentsOf[d.item] = d.documents }
+        for (i, version) in versions.enumerated() {
+            guard case .object(var o) = version else { continue }
+            let isDefault = o["IsDefaultVersion"]?.boolValue == true || (defaultId != nil && o["VersionId"]?.stringValue == defaultId)
+            guard isDefault else { continue }
+            guard let place = documentsOf[i]?.last else {
+                if o["Document"] != nil { return }
+                continue
+            }
+            var p = JSONParser(bytes: bytes, target: nil, options: JSONParseOptions())
+            p.index = place.start
+            p.depth = place.depth
+            let document = try p.parseValue(path: [], matched: false)
+            o.members.insert(("Document", document), at: place.member)
+            versions[i] = .object(o)
+            members[listMember].value = .array(versions)
+            return
+        }
+    }
+
+    /// Checks one value exactly as `parseValue` reads it (same errors, same places) without building it.
+    private mutating func skipValue() throws(JSONSyntaxError) {
+        guard index < bytes.count else { throw error("unexpected end of input, expected a value") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            depth += 1
+            defer { depth -= 1 }
+            if depth > 512 { throw error("nesting deeper than 512 levels") }
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw error("expected a quoted member name")
+                }
+                try skipString()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+                index += 1
+                skipWhitespace()
+                try skipValue()
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input inside an object") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return
+                }
+                throw error("expected ',' or '}' in an object")
+            }
+        case UInt8(ascii: "["):
+            depth += 1
+            defer { depth -= 1 }
+            if depth > 512 { throw error("nesting deeper than 512 levels") }
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                try skipValue()
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of input inside a list") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return
+                }
+                throw error("expected ',' or ']' in a list")
+            }
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try expectLiteral("true")
+        case UInt8(ascii: "f"): try expectLiteral("false")
+        case UInt8(ascii: "n"): try expectLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
+        default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))', expected a value")
+        }
+    }
+
+    /// Checks a string exactly as `parseString` reads it, without building it.
+    private mutating func skipString() throws(JSONSyntaxError) {
+        index += 1
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                index += 1
+                return
+            }
+            if b < 0x20 { throw error("control character inside a string") }
+            if b != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < bytes.count else { break }
+            let e = bytes[index]
+            index += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                continue
+            case UInt8(ascii: "u"):
+                let scalar = try parseHex4()
+                if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    index += 2
+                    _ = try parseHex4()
+                }
+            default:
+                index -= 1
+                throw error("invalid escape sequence in a string")
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    // MARK: - Scalars
+
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = index
+        try scanNumber()
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func scanNumber() throws(JSONSyntaxError) {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         func digits(_ p: inout JSONParser) -> Int {
             let s = p.index
@@ -241,7 +638,6 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             if digits(&self) == 0 { throw error("invalid number: digits expected in the exponent") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
