@@ -38,8 +38,11 @@ public enum InventoryLoader {
     }
 
     static func load(_ inputs: [InputSource]) -> LoadReport {
-        let fragments = readConcurrently(inputs)
-        let (inventory, mergeDiagnostics) = InventoryMerger.merge(fragments)
+        LoadTrace.mark("start")
+        var fragments = readConcurrently(inputs)
+        LoadTrace.mark("read")
+        let (inventory, mergeDiagnostics) = InventoryMerger.merge(&fragments)
+        LoadTrace.mark("merge")
         var warnings: [LoadDiagnostic] = []
         var errors: [LoadDiagnostic] = []
         for f in fragments {
@@ -55,6 +58,7 @@ public enum InventoryLoader {
             return ka < kb
         }.map(\.element)
         let files = fragments.map { LoadedFile(path: $0.file, kind: $0.kind, status: $0.status) }
+        LoadTrace.mark("report")
         return LoadReport(inventory: inventory, files: files, warnings: warnings, errors: errors)
     }
 

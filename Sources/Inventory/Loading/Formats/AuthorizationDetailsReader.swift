@@ -94,7 +94,7 @@ struct AuthorizationDetailsReader {
         if let cached = parsed[arn] { return cached }
         guard let local = localDocuments[arn] else { return nil }
         var result: PolicyDocument?
-        switch PolicyText.document(from: local.value) {
+        switch ctx.policyDocument(local.value) {
         case .success(let d): result = d
         case .failure(let problem): ctx.error(local.path, problem.message)
         }
@@ -133,7 +133,7 @@ struct AuthorizationDetailsReader {
                 ctx.error(p, "inline policy '\(name)' has no 'PolicyDocument'")
                 continue
             }
-            switch PolicyText.document(from: documentValue) {
+            switch ctx.policyDocument(documentValue) {
             case .success(let d): out.append(AttachedPolicy(name: name, document: d, origin: origin))
             case .failure(let problem): ctx.error(p + [.key("PolicyDocument")], problem.message)
             }
@@ -212,7 +212,7 @@ struct AuthorizationDetailsReader {
         }
         seenUsers[arn.arn] = path
         var user = User(arn: arn.arn, accountId: arn.accountId, name: arn.name, path: arn.path)
-        var given: Set<UserField> = [.policies, .permissionsBoundary, .groups]
+        var given: FieldSet<UserField> = [.policies, .permissionsBoundary, .groups]
         if let id = o["UserId"]?.stringValue {
             user.uniqueId = id
             given.insert(.uniqueId)
@@ -256,7 +256,7 @@ struct AuthorizationDetailsReader {
             return
         }
         let trust: PolicyDocument
-        switch PolicyText.document(from: trustValue) {
+        switch ctx.policyDocument(trustValue) {
         case .success(let d): trust = d
         case .failure(let problem):
             ctx.error(path + [.key("AssumeRolePolicyDocument")], problem.message)
@@ -270,7 +270,7 @@ struct AuthorizationDetailsReader {
             ctx.warning(path + [.key("RoleName")], "RoleName '\(name)' differs from the name in the role's ARN ('\(arn.name)'); the ARN is used")
         }
         var role = Role(arn: arn.arn, accountId: arn.accountId, name: arn.name, path: arn.path, trustPolicy: trust)
-        var given: Set<RoleField> = [.trustPolicy, .policies, .permissionsBoundary]
+        var given: FieldSet<RoleField> = [.trustPolicy, .policies, .permissionsBoundary]
         if let id = o["RoleId"]?.stringValue {
             role.uniqueId = id
             given.insert(.uniqueId)

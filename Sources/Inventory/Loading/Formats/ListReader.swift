@@ -3,16 +3,23 @@ import PolicyEngine
 
 /// Reads the items of one list of a file (a native inventory's roles or users) on every core.
 ///
-/// Reading an item depends on that item alone; what it reports goes to a context and a scratch fragment
-/// of its own, handed back per item, so the caller takes them in list order and gets exactly what one
-/// pass in order gives: the same drafts, diagnostics in the same order, the same unresolved policies.
+/// Reading an item depends on that item alone; what it reports goes to a context of its own part and is
+/// handed back by item, so the caller takes it in list order and gets exactly what one pass in order
+/// gives: the same drafts, diagnostics in the same order, the same unresolved policies.
 /// A 1,000-account inventory has 50,000 roles: read on one core this was most of its load time.
+///
+/// The drafts are written straight into one array, in place (a role is large: every copy of one is
+/// some twenty reference counts), and handed over without being copied again.
 enum ListReader {
-    /// What reading one item gave.
-    struct Item<Draft: Sendable>: Sendable {
-        var draft: Draft?
-        var diagnostics: [ReadContext.Pending]
+    /// What reading the list gave.
+    struct Outcome<Draft: Sendable>: Sendable {
+        /// One per item, in list order; `placeholder` where the item could not be read (`failed`).
+        var drafts: [Draft]
+        var failed: [Bool]
+        /// The diagnostics of the items that reported any, in list order.
+        var diagnostics: [(item: Int, pending: [ReadContext.Pending])]
         var referencedAccounts: Set<String>
+        /// In list order.
         var unresolvedPolicies: [UnresolvedPolicy]
     }
 
@@ -20,45 +27,74 @@ enum ListReader {
     static let threadedMinimum = 512
 
     static func read<Draft: Sendable>(
-        _ items: [JSONValue], key: String, like fragment: InventoryFragment, ctx: ReadContext,
+        _ items: [JSONValue], key: String, placeholder: Draft, like fragment: InventoryFragment, ctx: ReadContext,
         _ readOne: @escaping @Sendable (JSONValue, [JSONPathComponent], inout InventoryFragment, ReadContext) -> Draft?
-    ) -> [Item<Draft>] {
+    ) -> Outcome<Draft> {
         let file = ctx.file, kind = fragment.kind, status = fragment.status
         // The document is only read (its syntax decides some messages); positions are found later, on this thread.
         let document = UncheckedSendable(ctx.document)
-        let read: @Sendable (Range<Int>) -> [Item<Draft>] = { range in
-            let part = ReadContext(file: file, document: document.value)
-            var out: [Item<Draft>] = []
-            out.reserveCapacity(range.count)
-            for i in range {
+        let count = items.count
+        let failures = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+        failures.initialize(repeating: false)
+        defer { failures.deallocate() }
+        let parts = count >= threadedMinimum ? 2 : 1
+        let results = PartResults<Part>(count: parts)
+        let drafts = [Draft](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = UncheckedSendable(buffer)
+            let failures = UncheckedSendable(failures)
+            let read: @Sendable (Int) -> Void = { p in
+                let lower = count * p / parts, upper = count * (p + 1) / parts
+                let context = ReadContext(file: file, document: document.value)
                 var scratch = InventoryFragment(file: file, kind: kind, status: status)
-                let draft = readOne(items[i], [.key(key), .index(i)], &scratch, part)
-                assert(scratch.accounts.isEmpty && scratch.roles.isEmpty && scratch.users.isEmpty && scratch.managedPolicyDocuments.isEmpty,
-                       "a list item may only add referenced accounts and unresolved policies to its fragment")
-                out.append(Item(draft: draft, diagnostics: part.takePending(), referencedAccounts: scratch.referencedAccounts,
-                                unresolvedPolicies: scratch.unresolvedPolicies))
+                var part = Part()
+                for i in lower..<upper {
+                    let draft = readOne(items[i], [.key(key), .index(i)], &scratch, context)
+                    assert(scratch.accounts.isEmpty && scratch.roles.isEmpty && scratch.users.isEmpty && scratch.managedPolicyDocuments.isEmpty,
+                           "a list item may only add referenced accounts and unresolved policies to its fragment")
+                    if let draft {
+                        (out.value.baseAddress! + i).initialize(to: draft)
+                    } else {
+                        (out.value.baseAddress! + i).initialize(to: placeholder)
+                        failures.value[i] = true
+                    }
+                    let pending = context.takePending()
+                    if !pending.isEmpty { part.diagnostics.append((i, pending)) }
+                }
+                part.referencedAccounts = scratch.referencedAccounts
+                part.unresolvedPolicies = scratch.unresolvedPolicies
+                results.set(p, part)
             }
-            return out
+            if parts == 1 {
+                read(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: parts, execute: read)
+            }
+            initialized = count
         }
-        guard items.count >= threadedMinimum else { return read(0..<items.count) }
-        let parts = 2
-        let results = PartResults<[Item<Draft>]>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
-            let lower = items.count * p / parts, upper = items.count * (p + 1) / parts
-            results.set(p, read(lower..<upper))
+        var outcome = Outcome(drafts: drafts, failed: Array(failures), diagnostics: [], referencedAccounts: [], unresolvedPolicies: [])
+        for part in results.values() {
+            outcome.diagnostics += part.diagnostics
+            outcome.referencedAccounts.formUnion(part.referencedAccounts)
+            outcome.unresolvedPolicies += part.unresolvedPolicies
         }
-        return results.values().flatMap { $0 }
+        return outcome
+    }
+
+    private struct Part {
+        var diagnostics: [(item: Int, pending: [ReadContext.Pending])] = []
+        var referencedAccounts: Set<String> = []
+        var unresolvedPolicies: [UnresolvedPolicy] = []
     }
 }
 
-/// A value handed to other threads that only read it.
+/// A value handed to other threads that only read it (or write disjoint parts of it).
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
 
 /// Slots that parallel workers fill, one each; read after all have finished.
-private final class PartResults<T>: @unchecked Sendable {
+final class PartResults<T>: @unchecked Sendable {
     private var storage: [T?]
     init(count: Int) { storage = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }

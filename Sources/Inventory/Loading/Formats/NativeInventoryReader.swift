@@ -39,45 +39,58 @@ enum NativeInventoryReader {
                 fragment.accounts.append(draft)
             }
         }
+        LoadTrace.mark("native.head")
         if let roles = root["roles"], let items = ctx.list(roles, at: [.key("roles")], expected: "roles") {
-            var seen: [String: [JSONPathComponent]] = [:]
-            let read = ListReader.read(items, key: "roles", like: fragment, ctx: ctx) { readRole($0, at: $1, fragment: &$2, ctx: $3) }
-            for (i, item) in read.enumerated() {
-                let path: [JSONPathComponent] = [.key("roles"), .index(i)]
-                take(item, into: &fragment, ctx: ctx)
-                guard let draft = item.draft else { continue }
-                if let first = seen[draft.role.arn] {
-                    duplicate(what: "role \(draft.role.arn)", at: path, first: first, ctx: ctx)
-                    continue
-                }
-                seen[draft.role.arn] = path
-                fragment.roles.append(draft)
-            }
+            let read = ListReader.read(items, key: "roles", placeholder: placeholderRole, like: fragment, ctx: ctx) { readRole($0, at: $1, fragment: &$2, ctx: $3) }
+            fragment.roles = unique(read, key: "roles", what: "role", arn: \.role.arn, into: &fragment, ctx: ctx)
         }
+        LoadTrace.mark("native.roles")
         if let users = root["users"], let items = ctx.list(users, at: [.key("users")], expected: "users") {
-            var seen: [String: [JSONPathComponent]] = [:]
-            let read = ListReader.read(items, key: "users", like: fragment, ctx: ctx) { readUser($0, at: $1, fragment: &$2, ctx: $3) }
-            for (i, item) in read.enumerated() {
-                let path: [JSONPathComponent] = [.key("users"), .index(i)]
-                take(item, into: &fragment, ctx: ctx)
-                guard let draft = item.draft else { continue }
-                if let first = seen[draft.user.arn] {
-                    duplicate(what: "user \(draft.user.arn)", at: path, first: first, ctx: ctx)
-                    continue
-                }
-                seen[draft.user.arn] = path
-                fragment.users.append(draft)
-            }
+            let read = ListReader.read(items, key: "users", placeholder: placeholderUser, like: fragment, ctx: ctx) { readUser($0, at: $1, fragment: &$2, ctx: $3) }
+            fragment.users = unique(read, key: "users", what: "user", arn: \.user.arn, into: &fragment, ctx: ctx)
         }
+        LoadTrace.mark("native.users")
         fragment.samlProviders = readProviders(root["samlProviders"], key: "samlProviders", type: "saml-provider", fragment: &fragment, ctx: ctx)
         fragment.oidcProviders = readProviders(root["oidcProviders"], key: "oidcProviders", type: "oidc-provider", fragment: &fragment, ctx: ctx)
     }
 
-    /// What reading one list item reported, in list order, as if it had been read here.
-    private static func take<Draft>(_ item: ListReader.Item<Draft>, into fragment: inout InventoryFragment, ctx: ReadContext) {
-        ctx.append(item.diagnostics)
-        fragment.referencedAccounts.formUnion(item.referencedAccounts)
-        fragment.unresolvedPolicies.append(contentsOf: item.unresolvedPolicies)
+    /// Stands in for a list item that could not be read (never kept).
+    private static let placeholderRole = RoleDraft(
+        role: Role(arn: "", accountId: "", name: "", path: "/", trustPolicy: PolicyDocument(json: .object(JSONObject()))), given: [], path: [])
+    private static let placeholderUser = UserDraft(user: User(arn: "", accountId: "", name: "", path: "/"), given: [], path: [])
+
+    /// The drafts read from a list, in list order, without the items that failed or describe an ARN already
+    /// described earlier in the list (an error each); what reading reported is taken as if read here, in order.
+    private static func unique<Draft>(
+        _ read: ListReader.Outcome<Draft>, key: String, what: String, arn: KeyPath<Draft, String>, into fragment: inout InventoryFragment, ctx: ReadContext
+    ) -> [Draft] {
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(read.drafts.count)
+        var dropped: [Int] = []
+        var next = 0
+        for i in read.drafts.indices {
+            while next < read.diagnostics.count, read.diagnostics[next].item == i {
+                ctx.append(read.diagnostics[next].pending)
+                next += 1
+            }
+            if read.failed[i] {
+                dropped.append(i)
+                continue
+            }
+            let id = read.drafts[i][keyPath: arn]
+            if let first = seen[id] {
+                duplicate(what: "\(what) \(id)", at: [.key(key), .index(i)], first: [.key(key), .index(first)], ctx: ctx)
+                dropped.append(i)
+                continue
+            }
+            seen[id] = i
+        }
+        fragment.referencedAccounts.formUnion(read.referencedAccounts)
+        fragment.unresolvedPolicies += read.unresolvedPolicies
+        guard !dropped.isEmpty else { return read.drafts }
+        var keep = [Bool](repeating: true, count: read.drafts.count)
+        for i in dropped { keep[i] = false }
+        return read.drafts.indices.filter { keep[$0] }.map { read.drafts[$0] }
     }
 
     private static func duplicate(what: String, at path: [JSONPathComponent], first: [JSONPathComponent], ctx: ReadContext) {
@@ -222,7 +235,7 @@ enum NativeInventoryReader {
         }
         guard let arn, let trust else { return nil }
         var role = Role(arn: arn.arn, accountId: arn.accountId, name: arn.name, path: arn.path, trustPolicy: trust)
-        var given: Set<RoleField> = [.trustPolicy]
+        var given: FieldSet<RoleField> = [.trustPolicy]
         if let summary = TrustReferences.unstorableSummary(trust) {
             ctx.warning(path + [.key("trustPolicy")], "IAM would not store this trust policy: \(summary); the role is kept and simulations of it answer 'invalid'")
         }
@@ -283,7 +296,7 @@ enum NativeInventoryReader {
         ctx.checkKeys(o, at: path, known: userKeys, what: "a user")
         guard let arn = entityARN(o, at: path, type: "user", ctx: ctx) else { return nil }
         var user = User(arn: arn.arn, accountId: arn.accountId, name: arn.name, path: arn.path)
-        var given: Set<UserField> = []
+        var given: FieldSet<UserField> = []
         if let v = o["uniqueId"], v != .null, let s = ctx.string(v, at: path + [.key("uniqueId")], expected: "the user's unique id (AIDA…)") {
             user.uniqueId = s
             given.insert(.uniqueId)
@@ -324,7 +337,7 @@ enum NativeInventoryReader {
     // MARK: - Policies
 
     static func document(_ value: JSONValue, at path: [JSONPathComponent], ctx: ReadContext) -> PolicyDocument? {
-        switch PolicyText.document(from: value) {
+        switch ctx.policyDocument(value) {
         case .success(let d): return d
         case .failure(let problem):
             ctx.error(path, problem.message)
@@ -351,9 +364,12 @@ enum NativeInventoryReader {
         var arn: String?
         if let v = o["arn"], v != .null {
             guard let s = ctx.string(v, at: path + [.key("arn")], expected: "a managed policy ARN, e.g. arn:aws:iam::aws:policy/SecurityAudit") else { return nil }
-            if case .failure(let problem) = IAMEntityARN.parse(s, expectedType: "policy") {
-                ctx.error(path + [.key("arn")], problem.message)
-                return nil
+            if !ctx.wellFormedPolicyARNs.contains(s) {
+                if case .failure(let problem) = IAMEntityARN.parse(s, expectedType: "policy") {
+                    ctx.error(path + [.key("arn")], problem.message)
+                    return nil
+                }
+                ctx.wellFormedPolicyARNs.insert(s)
             }
             arn = s
         }

@@ -16,6 +16,11 @@ final class ReadContext {
     }
 
     private var pending: [Pending] = []
+    /// Managed policy ARNs already found well formed in this file (the same few are attached to thousands of roles).
+    var wellFormedPolicyARNs: Set<String> = []
+    /// Documents given as text (JSON strings, URL-encoded) already read from this file, by their text.
+    /// Documents given as objects are not remembered: hashing the tree costs more than reading it.
+    private var documents: [String: PolicyDocument] = [:]
 
     init(file: String, document: SourceDocument) {
         self.file = file
@@ -67,86 +72,95 @@ final class ReadContext {
         document.positions(of: paths)
     }
 
+    /// A policy document in any of the forms exports use (`PolicyText`), read once per distinct JSON.
+    func policyDocument(_ value: JSONValue) -> Result<PolicyDocument, PolicyTextProblem> {
+        guard case .string(let text) = value else { return PolicyText.document(from: value) }
+        if let known = documents[text] { return .success(known) }
+        let result = PolicyText.document(from: value)
+        if case .success(let d) = result { documents[text] = d }
+        return result
+    }
+
     // MARK: - Typed access with messages a user can act on
 
     /// The object at `path`, or an error saying what was expected.
-    func object(_ value: JSONValue, at path: [JSONPathComponent], expected: String) -> JSONObject? {
+    func object(_ value: JSONValue, at path: @autoclosure () -> [JSONPathComponent], expected: @autoclosure () -> String) -> JSONObject? {
         if case .object(let o) = value { return o }
-        error(path, "expected \(expected), found \(value.kindDescription)")
+        error(path(), "expected \(expected()), found \(value.kindDescription)")
         return nil
     }
 
     /// A list; `null` reads as empty. A single object where a list belongs is read as a list of one,
     /// with a warning (AWS's own CLI example dump does this).
-    func list(_ value: JSONValue, at path: [JSONPathComponent], expected: String, lenient: Bool = false) -> [JSONValue]? {
+    func list(_ value: JSONValue, at path: @autoclosure () -> [JSONPathComponent], expected: @autoclosure () -> String, lenient: Bool = false) -> [JSONValue]? {
         switch value {
         case .array(let a): return a
         case .null: return []
         case .object where lenient:
-            warning(path, "expected a list of \(expected), found a single object; read as a list of one (this is off-schema: AWS returns a list here)")
+            warning(path(), "expected a list of \(expected()), found a single object; read as a list of one (this is off-schema: AWS returns a list here)")
             return [value]
         default:
-            error(path, "expected a list of \(expected), found \(value.kindDescription)")
+            error(path(), "expected a list of \(expected()), found \(value.kindDescription)")
             return nil
         }
     }
 
-    func string(_ value: JSONValue, at path: [JSONPathComponent], expected: String = "a string") -> String? {
+    func string(_ value: JSONValue, at path: @autoclosure () -> [JSONPathComponent], expected: @autoclosure () -> String = "a string") -> String? {
         if case .string(let s) = value { return s }
         if case .number(let n) = value, document.syntax == .yaml {
-            error(path, "expected \(expected), found the number \(n); quote it (\"\(n)\") so YAML keeps it as text")
+            error(path(), "expected \(expected()), found the number \(n); quote it (\"\(n)\") so YAML keeps it as text")
             return nil
         }
-        error(path, "expected \(expected), found \(value.kindDescription)")
+        error(path(), "expected \(expected()), found \(value.kindDescription)")
         return nil
     }
 
-    func bool(_ value: JSONValue, at path: [JSONPathComponent]) -> Bool? {
+    func bool(_ value: JSONValue, at path: @autoclosure () -> [JSONPathComponent]) -> Bool? {
         if case .bool(let b) = value { return b }
-        error(path, "expected true or false, found \(value.kindDescription)")
+        error(path(), "expected true or false, found \(value.kindDescription)")
         return nil
     }
 
-    func integer(_ value: JSONValue, at path: [JSONPathComponent], expected: String) -> Int? {
+    func integer(_ value: JSONValue, at path: @autoclosure () -> [JSONPathComponent], expected: @autoclosure () -> String) -> Int? {
         if case .number(let n) = value, let i = Int(n) { return i }
         if case .string(let s) = value, let i = Int(s) {
-            error(path, "expected \(expected) as a number, found the string \"\(s)\"; write \(i) without quotes")
+            error(path(), "expected \(expected()) as a number, found the string \"\(s)\"; write \(i) without quotes")
             return nil
         }
-        error(path, "expected \(expected) as a whole number, found \(value.kindDescription)")
+        error(path(), "expected \(expected()) as a whole number, found \(value.kindDescription)")
         return nil
     }
 
     /// A 12-digit account id.
-    func accountID(_ value: JSONValue, at path: [JSONPathComponent]) -> String? {
+    func accountID(_ value: JSONValue, at path: @autoclosure () -> [JSONPathComponent]) -> String? {
         switch value {
         case .string(let s):
             guard AccountID.isValid(s) else {
-                error(path, "account id '\(s)' is not 12 digits; an AWS account id is exactly 12 digits, written as a string such as \"111111111111\"")
+                error(path(), "account id '\(s)' is not 12 digits; an AWS account id is exactly 12 digits, written as a string such as \"111111111111\"")
                 return nil
             }
             return s
         case .number(let n):
             if AccountID.isValid(n) {
-                error(path, "account id \(n) is a number; write it as a string (\"\(n)\") — as a number, leading zeros are lost")
+                error(path(), "account id \(n) is a number; write it as a string (\"\(n)\") — as a number, leading zeros are lost")
             } else {
-                error(path, "account id \(n) is not 12 digits; an AWS account id is exactly 12 digits, written as a string such as \"111111111111\"")
+                error(path(), "account id \(n) is not 12 digits; an AWS account id is exactly 12 digits, written as a string such as \"111111111111\"")
             }
             return nil
         default:
-            error(path, "expected an account id (12 digits, as a string such as \"111111111111\"), found \(value.kindDescription)")
+            error(path(), "expected an account id (12 digits, as a string such as \"111111111111\"), found \(value.kindDescription)")
             return nil
         }
     }
 
     /// A date (ISO-8601) as seconds since 1970.
-    func date(_ value: JSONValue, at path: [JSONPathComponent]) -> Int64? {
+    func date(_ value: JSONValue, at path: @autoclosure () -> [JSONPathComponent]) -> Int64? {
         guard case .string(let s) = value else {
-            error(path, "expected a date such as 2026-10-01T00:00:00Z, found \(value.kindDescription)")
+            error(path(), "expected a date such as 2026-10-01T00:00:00Z, found \(value.kindDescription)")
             return nil
         }
         guard let t = IAMDate.parse(s) else {
-            error(path, "'\(s)' is not a date; expected ISO-8601 such as 2026-10-01T00:00:00Z")
+            error(path(), "'\(s)' is not a date; expected ISO-8601 such as 2026-10-01T00:00:00Z")
             return nil
         }
         return t

@@ -41,33 +41,91 @@ struct UnresolvedPolicy: Sendable {
     var position: SourcePosition?
 }
 
-enum RoleField: String, CaseIterable, Sendable {
+/// A field of a draft; its place in `allCases` is its bit in a `FieldSet`.
+protocol DraftField: CaseIterable, Sendable {
+    /// 0, 1, 2… in declaration order (written out: asking `allCases` would build an array per call).
+    var ordinal: Int { get }
+}
+
+/// Which fields an input gave, as bits: every role and user carries one, and a `Set` of enum cases
+/// cost a hash per insert on the hot path of reading 50,000 roles.
+struct FieldSet<Field: DraftField>: Sendable, Equatable, ExpressibleByArrayLiteral {
+    private var bits: UInt32 = 0
+
+    init(arrayLiteral fields: Field...) {
+        for f in fields { insert(f) }
+    }
+
+    mutating func insert(_ f: Field) { bits |= 1 << UInt32(f.ordinal) }
+    func contains(_ f: Field) -> Bool { bits & (1 << UInt32(f.ordinal)) != 0 }
+    mutating func formUnion(_ other: FieldSet) { bits |= other.bits }
+}
+
+enum RoleField: String, DraftField {
     case uniqueId, description, trustPolicy, policies, permissionsBoundary, maxSessionDuration, tags, lastUsed, createdAt
+
+    var ordinal: Int {
+        switch self {
+        case .uniqueId: 0
+        case .description: 1
+        case .trustPolicy: 2
+        case .policies: 3
+        case .permissionsBoundary: 4
+        case .maxSessionDuration: 5
+        case .tags: 6
+        case .lastUsed: 7
+        case .createdAt: 8
+        }
+    }
 }
 
 struct RoleDraft: Sendable {
     var role: Role
-    var given: Set<RoleField>
+    var given: FieldSet<RoleField>
     var path: [JSONPathComponent]
 }
 
-enum UserField: String, CaseIterable, Sendable {
+enum UserField: String, DraftField {
     case uniqueId, policies, permissionsBoundary, groups, mfaDevices, tags, createdAt
+
+    var ordinal: Int {
+        switch self {
+        case .uniqueId: 0
+        case .policies: 1
+        case .permissionsBoundary: 2
+        case .groups: 3
+        case .mfaDevices: 4
+        case .tags: 5
+        case .createdAt: 6
+        }
+    }
 }
 
 struct UserDraft: Sendable {
     var user: User
-    var given: Set<UserField>
+    var given: FieldSet<UserField>
     var path: [JSONPathComponent]
 }
 
-enum AccountField: String, CaseIterable, Sendable {
+enum AccountField: String, DraftField {
     case name, inOrganization, thirdParty, ou, status, tags, expectedSourceCidrs
+
+    var ordinal: Int {
+        switch self {
+        case .name: 0
+        case .inOrganization: 1
+        case .thirdParty: 2
+        case .ou: 3
+        case .status: 4
+        case .tags: 5
+        case .expectedSourceCidrs: 6
+        }
+    }
 }
 
 struct AccountDraft: Sendable {
     var account: Account
-    var given: Set<AccountField>
+    var given: FieldSet<AccountField>
     var path: [JSONPathComponent]
     /// Listed in a native `accounts:` list (gets the in-organization default).
     var fromNativeList = false

@@ -1,3 +1,4 @@
+import Dispatch
 import PolicyEngine
 
 /// A warning found while merging, placed in the file it concerns by path (positions are found afterwards).
@@ -15,11 +16,16 @@ struct InventoryMerger {
 
     private var name: (value: String, file: Int)?
     private var accounts: [String: (draft: AccountDraft, file: Int)] = [:]
-    /// Drafts in first-seen order, found by ARN through an index (large values are never moved in a dictionary).
-    private var roles: [(draft: RoleDraft, file: Int)] = []
-    private var roleIndex: [String: Int] = [:]
-    private var users: [(draft: UserDraft, file: Int)] = []
-    private var userIndex: [String: Int] = [:]
+    /// Each file's drafts, moved out of its fragment (never copied); a role described again by a later
+    /// file is merged into the draft where it was first seen.
+    private var roleLists: [[RoleDraft]] = []
+    private var userLists: [[UserDraft]] = []
+    /// ARN → where its draft is, and the last file that described it.
+    private var roleIndex: [String: Slot] = [:]
+    private var userIndex: [String: Slot] = [:]
+    /// Every distinct ARN once, in first-seen order, with its slot (sorted at the end).
+    private var roleKeys: [(arn: String, slot: Slot)] = []
+    private var userKeys: [(arn: String, slot: Slot)] = []
     /// (earlier file, later file) → roles and users described identically by both.
     private var repeats: [Int: [Int: (roles: Int, users: Int)]] = [:]
     private var organization: (draft: OrganizationDraft, file: Int)?
@@ -34,15 +40,42 @@ struct InventoryMerger {
     private var referenced: Set<String> = []
     private var firstUnresolved: [String: (file: Int, path: [JSONPathComponent])] = [:]
 
+    /// Where a draft is: `roleLists[list][item]`, and the last file that described it.
+    struct Slot {
+        var list: Int32
+        var item: Int32
+        var lastFile: Int32
+    }
+
     init(fragments: [InventoryFragment]) {
         self.fragments = fragments
     }
 
-    static func merge(_ fragments: [InventoryFragment]) -> (Inventory, [MergeDiagnostic]) {
+    /// Merges the fragments in order. Their roles and users are moved into the inventory (the fragments
+    /// come back without them); everything else in them is left as it was.
+    static func merge(_ fragments: inout [InventoryFragment]) -> (Inventory, [MergeDiagnostic]) {
+        var roleLists: [[RoleDraft]] = []
+        var userLists: [[UserDraft]] = []
+        for i in fragments.indices {
+            roleLists.append(fragments[i].status == .loaded ? fragments[i].roles : [])
+            userLists.append(fragments[i].status == .loaded ? fragments[i].users : [])
+            fragments[i].roles = []
+            fragments[i].users = []
+        }
         var merger = InventoryMerger(fragments: fragments)
+        let roleCount = roleLists.reduce(0) { $0 + $1.count }, userCount = userLists.reduce(0) { $0 + $1.count }
+        merger.roleIndex.reserveCapacity(roleCount)
+        merger.roleKeys.reserveCapacity(roleCount)
+        merger.userIndex.reserveCapacity(userCount)
+        merger.userKeys.reserveCapacity(userCount)
+        merger.roleLists = roleLists
+        merger.userLists = userLists
+        roleLists = []
+        userLists = []
         for (i, f) in fragments.enumerated() where f.status == .loaded {
             merger.add(f, index: i)
         }
+        LoadTrace.mark("merge.add")
         let inventory = merger.build()
         return (inventory, merger.diagnostics)
     }
@@ -59,8 +92,8 @@ struct InventoryMerger {
             name = (n, i)
         }
         for a in f.accounts { addAccount(a, file: i) }
-        for r in f.roles { addRole(r, file: i) }
-        for u in f.users { addUser(u, file: i) }
+        for k in roleLists[i].indices { addRole(list: i, item: k) }
+        for k in userLists[i].indices { addUser(list: i, item: k) }
         if let o = f.organization { addOrganization(o, file: i) }
         saml.formUnion(f.samlProviders)
         oidc.formUnion(f.oidcProviders)
@@ -89,44 +122,58 @@ struct InventoryMerger {
         accounts[new.account.id] = (existing, file)
     }
 
-    private mutating func addRole(_ new: RoleDraft, file: Int) {
-        guard let at = roleIndex[new.role.arn] else {
-            roleIndex[new.role.arn] = roles.count
-            roles.append((new, file))
+    private mutating func addRole(list i: Int, item k: Int) {
+        let arn = roleLists[i][k].role.arn
+        guard let slot = roleIndex[arn] else {
+            let slot = Slot(list: Int32(i), item: Int32(k), lastFile: Int32(i))
+            roleIndex[arn] = slot
+            roleKeys.append((arn, slot))
             return
         }
-        var (existing, previousFile) = roles[at]
+        let new = roleLists[i][k]
+        let previousFile = Int(slot.lastFile)
         var changed: [String] = []
-        for field in RoleField.allCases where new.given.contains(field) {
-            if Self.copy(field, from: new.role, to: &existing.role), existing.given.contains(field) { changed.append(field.rawValue) }
-        }
-        existing.given.formUnion(new.given)
+        Self.mergeDraft(&roleLists[Int(slot.list)][Int(slot.item)], with: new, changed: &changed)
         if changed.isEmpty {
-            repeats[previousFile, default: [:]][file, default: (0, 0)].roles += 1
+            repeats[previousFile, default: [:]][i, default: (0, 0)].roles += 1
         } else {
-            diagnostics.append(MergeDiagnostic(fileIndex: file, path: new.path, message: "role \(new.role.arn) is also described by \(fileName(previousFile)), which differs in \(changed.joined(separator: ", ")); this file (the later one) wins for those fields"))
+            diagnostics.append(MergeDiagnostic(fileIndex: i, path: new.path, message: "role \(new.role.arn) is also described by \(fileName(previousFile)), which differs in \(changed.joined(separator: ", ")); this file (the later one) wins for those fields"))
         }
-        roles[at] = (existing, file)
+        roleIndex[arn]!.lastFile = Int32(i)
     }
 
-    private mutating func addUser(_ new: UserDraft, file: Int) {
-        guard let at = userIndex[new.user.arn] else {
-            userIndex[new.user.arn] = users.count
-            users.append((new, file))
-            return
-        }
-        var (existing, previousFile) = users[at]
-        var changed: [String] = []
-        for field in UserField.allCases where new.given.contains(field) {
-            if Self.copy(field, from: new.user, to: &existing.user), existing.given.contains(field) { changed.append(field.rawValue) }
+    private static func mergeDraft(_ existing: inout RoleDraft, with new: RoleDraft, changed: inout [String]) {
+        for field in RoleField.allCases where new.given.contains(field) {
+            if copy(field, from: new.role, to: &existing.role), existing.given.contains(field) { changed.append(field.rawValue) }
         }
         existing.given.formUnion(new.given)
-        if changed.isEmpty {
-            repeats[previousFile, default: [:]][file, default: (0, 0)].users += 1
-        } else {
-            diagnostics.append(MergeDiagnostic(fileIndex: file, path: new.path, message: "user \(new.user.arn) is also described by \(fileName(previousFile)), which differs in \(changed.joined(separator: ", ")); this file (the later one) wins for those fields"))
+    }
+
+    private mutating func addUser(list i: Int, item k: Int) {
+        let arn = userLists[i][k].user.arn
+        guard let slot = userIndex[arn] else {
+            let slot = Slot(list: Int32(i), item: Int32(k), lastFile: Int32(i))
+            userIndex[arn] = slot
+            userKeys.append((arn, slot))
+            return
         }
-        users[at] = (existing, file)
+        let new = userLists[i][k]
+        let previousFile = Int(slot.lastFile)
+        var changed: [String] = []
+        Self.mergeDraft(&userLists[Int(slot.list)][Int(slot.item)], with: new, changed: &changed)
+        if changed.isEmpty {
+            repeats[previousFile, default: [:]][i, default: (0, 0)].users += 1
+        } else {
+            diagnostics.append(MergeDiagnostic(fileIndex: i, path: new.path, message: "user \(new.user.arn) is also described by \(fileName(previousFile)), which differs in \(changed.joined(separator: ", ")); this file (the later one) wins for those fields"))
+        }
+        userIndex[arn]!.lastFile = Int32(i)
+    }
+
+    private static func mergeDraft(_ existing: inout UserDraft, with new: UserDraft, changed: inout [String]) {
+        for field in UserField.allCases where new.given.contains(field) {
+            if copy(field, from: new.user, to: &existing.user), existing.given.contains(field) { changed.append(field.rawValue) }
+        }
+        existing.given.formUnion(new.given)
     }
 
     private mutating func addOrganization(_ new: OrganizationDraft, file: Int) {
@@ -233,7 +280,10 @@ struct InventoryMerger {
 
         // Accounts: listed ones, owners of roles and users, then every account only referenced.
         var drafts = accounts.mapValues(\.draft)
-        for id in Set(roles.map(\.draft.role.accountId)).union(users.map(\.draft.user.accountId)) where drafts[id] == nil {
+        var owners: Set<String> = []
+        for (_, slot) in roleKeys { owners.insert(roleLists[Int(slot.list)][Int(slot.item)].role.accountId) }
+        for (_, slot) in userKeys { owners.insert(userLists[Int(slot.list)][Int(slot.item)].user.accountId) }
+        for id in owners where drafts[id] == nil {
             drafts[id] = AccountDraft(account: Account(id: id), given: [], path: [])
         }
         var members: Set<String> = []
@@ -263,17 +313,44 @@ struct InventoryMerger {
             return a
         }
 
-        // Sorted by ARN: the keys are sorted, the (large) values only copied once into place.
-        inventory.roles = roleIndex.keys.sorted().map { roles[roleIndex[$0]!].draft.role }
-        inventory.users = userIndex.keys.sorted().map { users[userIndex[$0]!].draft.user }
-        roles = []
-        users = []
-        resolveManagedPolicies(&inventory)
+        // Sorted by ARN (each ARN is there once): the keys are sorted, the (large) values copied once into
+        // place with their managed policies' documents filled in; both on two threads.
+        LoadTrace.mark("merge.accounts")
+        let (sortedRoles, sortedUsers) = Self.sortedKeys(roleKeys, userKeys)
+        roleKeys = []
+        userKeys = []
+        roleIndex = [:]
+        userIndex = [:]
+        let resolver = ManagedPolicyResolver(pool: pool, arns: firstUnresolved.keys)
+        let (roles, roleSides) = Self.materialize(sortedRoles, from: roleLists, resolver: resolver) { draft, side in
+            var role = draft.role
+            side.fill(&role.policies, &role.permissionsBoundary, role: true)
+            return role
+        }
+        let (users, userSides) = Self.materialize(sortedUsers, from: userLists, resolver: resolver) { draft, side in
+            var user = draft.user
+            side.fill(&user.policies, &user.permissionsBoundary, role: false)
+            return user
+        }
+        inventory.roles = roles
+        inventory.users = users
+        LoadTrace.mark("merge.sort+copy")
+        // The drafts go on another thread: freeing them is work nothing here waits for.
+        let spent = Discard((roleLists, userLists))
+        roleLists = []
+        userLists = []
+        spent.inBackground()
+        LoadTrace.mark("merge.release")
+        var holders: [String: (roles: Int, users: Int)] = [:]
+        var managed = Set(pool.keys)
+        for side in roleSides + userSides {
+            holders.merge(side.holders) { ($0.roles + $1.roles, $0.users + $1.users) }
+            managed.formUnion(side.managedWithDocument)
+        }
+        reportUnresolved(holders)
+        LoadTrace.mark("merge.resolve")
 
         inventory.groupCount = groupArns.count
-        var managed = Set(pool.keys)
-        for r in inventory.roles { for p in r.policies where p.arn != nil && p.document != nil { managed.insert(p.arn!) } }
-        for u in inventory.users { for p in u.policies where p.arn != nil && p.document != nil { managed.insert(p.arn!) } }
         inventory.managedPolicyCount = managed.count
         inventory.samlProviders = saml.sorted()
         inventory.oidcProviders = oidc.sorted()
@@ -310,39 +387,8 @@ struct InventoryMerger {
         return org
     }
 
-    /// Documents of managed policies attached without one: from any input's `Policies`, then the
-    /// bundled AWS managed policies; what stays unknown gets one warning per policy.
-    private mutating func resolveManagedPolicies(_ inventory: inout Inventory) {
-        var cache: [String: PolicyDocument?] = [:]
-        func resolve(_ arn: String) -> PolicyDocument? {
-            if let cached = cache[arn] { return cached }
-            var found: PolicyDocument?
-            if let raw = pool[arn], case .success(let d) = PolicyText.document(from: raw) {
-                found = d
-            } else if let bundled = AWSManagedPolicies.policy(arn: arn) {
-                found = bundled.document
-            }
-            cache[arn] = found
-            return found
-        }
-        var holders: [String: (roles: Int, users: Int)] = [:]
-        func fill(_ p: inout AttachedPolicy, role: Bool) {
-            guard p.document == nil, let arn = p.arn else { return }
-            p.document = resolve(arn)
-            if p.document == nil {
-                if role { holders[arn, default: (0, 0)].roles += 1 } else { holders[arn, default: (0, 0)].users += 1 }
-            }
-        }
-        // Mutate only what needs it: an in-place access would copy every role's policy list.
-        func needs(_ p: AttachedPolicy?) -> Bool { p.map { $0.document == nil && $0.arn != nil } ?? false }
-        for i in inventory.roles.indices where inventory.roles[i].policies.contains(where: needs) || needs(inventory.roles[i].permissionsBoundary) {
-            for j in inventory.roles[i].policies.indices where needs(inventory.roles[i].policies[j]) { fill(&inventory.roles[i].policies[j], role: true) }
-            if needs(inventory.roles[i].permissionsBoundary) { fill(&inventory.roles[i].permissionsBoundary!, role: true) }
-        }
-        for i in inventory.users.indices where inventory.users[i].policies.contains(where: needs) || needs(inventory.users[i].permissionsBoundary) {
-            for j in inventory.users[i].policies.indices where needs(inventory.users[i].policies[j]) { fill(&inventory.users[i].policies[j], role: false) }
-            if needs(inventory.users[i].permissionsBoundary) { fill(&inventory.users[i].permissionsBoundary!, role: false) }
-        }
+    /// One warning per managed policy whose document no input gives, on the first place it is attached.
+    private mutating func reportUnresolved(_ holders: [String: (roles: Int, users: Int)]) {
         for (arn, count) in holders.sorted(by: { $0.key < $1.key }) {
             guard let place = firstUnresolved[arn] else { continue }
             var who: [String] = []
@@ -358,4 +404,135 @@ struct InventoryMerger {
             diagnostics.append(MergeDiagnostic(fileIndex: place.file, path: place.path, message: message))
         }
     }
+
+    /// The merged value of every key, in key order, on two threads; what filling in documents found, by thread.
+    private static func materialize<Draft, Value>(
+        _ keys: [(arn: String, slot: Slot)], from lists: [[Draft]], resolver: ManagedPolicyResolver,
+        _ make: @escaping @Sendable (borrowing Draft, inout ResolveSide) -> Value
+    ) -> ([Value], [ResolveSide]) {
+        let lists = UncheckedSendable(lists)
+        return InHalves.build(count: keys.count) { range, out in
+            var side = ResolveSide(resolver: resolver)
+            for k in range {
+                let slot = keys[k].slot
+                (out + k).initialize(to: make(lists.value[Int(slot.list)][Int(slot.item)], &side))
+            }
+            return side
+        }
+    }
+
+    /// Role and user keys sorted by ARN: each half of the roles on its own thread (the users with the
+    /// second), then the halves merged.
+    private static func sortedKeys(
+        _ roles: [(arn: String, slot: Slot)], _ users: [(arn: String, slot: Slot)]
+    ) -> ([(arn: String, slot: Slot)], [(arn: String, slot: Slot)]) {
+        let half = roles.count / 2
+        let parts = PartResults<[(arn: String, slot: Slot)]>(count: 3)
+        let input = UncheckedSendable((roles, users))
+        DispatchQueue.concurrentPerform(iterations: 2) { p in
+            if p == 0 {
+                parts.set(0, input.value.0[..<half].sorted { $0.arn < $1.arn })
+            } else {
+                parts.set(1, input.value.0[half...].sorted { $0.arn < $1.arn })
+                parts.set(2, input.value.1.sorted { $0.arn < $1.arn })
+            }
+        }
+        let sorted = parts.values()
+        let a = sorted[0], b = sorted[1]
+        var merged: [(arn: String, slot: Slot)] = []
+        merged.reserveCapacity(roles.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if b[j].arn < a[i].arn {
+                merged.append(b[j])
+                j += 1
+            } else {
+                merged.append(a[i])
+                i += 1
+            }
+        }
+        merged += a[i...]
+        merged += b[j...]
+        return (merged, sorted[2])
+    }
+}
+
+/// Documents for managed policies attached by ARN alone: from any input's `Policies`, then the bundled
+/// AWS managed policies; nil when neither has it. Worked out before the threads start, for every ARN an
+/// input left unresolved.
+struct ManagedPolicyResolver: @unchecked Sendable {
+    private let pool: [String: JSONValue]
+    private let known: [String: PolicyDocument?]
+
+    init(pool: [String: JSONValue], arns: some Sequence<String>) {
+        self.pool = pool
+        var known: [String: PolicyDocument?] = [:]
+        for arn in arns { known[arn] = Self.resolve(arn, pool: pool) }
+        self.known = known
+    }
+
+    func document(_ arn: String) -> PolicyDocument? {
+        if let k = known[arn] { return k }
+        return Self.resolve(arn, pool: pool)
+    }
+
+    private static func resolve(_ arn: String, pool: [String: JSONValue]) -> PolicyDocument? {
+        if let raw = pool[arn], case .success(let d) = PolicyText.document(from: raw) { return d }
+        return AWSManagedPolicies.policy(arn: arn)?.document
+    }
+}
+
+/// What filling in documents on one thread found: who holds policies nothing resolves, and which
+/// managed policies (by ARN) are attached with a document.
+struct ResolveSide: Sendable {
+    let resolver: ManagedPolicyResolver
+    var holders: [String: (roles: Int, users: Int)] = [:]
+    var managedWithDocument: Set<String> = []
+
+    init(resolver: ManagedPolicyResolver) { self.resolver = resolver }
+
+    /// Fills in every managed policy attached without its document; the lists are touched only when one needs it.
+    mutating func fill(_ policies: inout [AttachedPolicy], _ boundary: inout AttachedPolicy?, role: Bool) {
+        for j in policies.indices {
+            let needs = policies[j].document == nil && policies[j].arn != nil
+            if needs { fill(&policies[j], role: role) }
+            if let arn = policies[j].arn, policies[j].document != nil { managedWithDocument.insert(arn) }
+        }
+        if boundary != nil, boundary!.document == nil, boundary!.arn != nil { fill(&boundary!, role: role) }
+    }
+
+    private mutating func fill(_ p: inout AttachedPolicy, role: Bool) {
+        guard let arn = p.arn else { return }
+        p.document = resolver.document(arn)
+        if p.document == nil {
+            if role { holders[arn, default: (0, 0)].roles += 1 } else { holders[arn, default: (0, 0)].users += 1 }
+        }
+    }
+}
+
+/// Builds an array on two threads, each initialising its half in place.
+enum InHalves {
+    static func build<T, Side>(
+        count: Int, _ make: @escaping @Sendable (Range<Int>, UnsafeMutablePointer<T>) -> Side
+    ) -> ([T], [Side]) {
+        let parts = count >= 1024 ? 2 : 1
+        let sides = PartResults<Side>(count: parts)
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = UncheckedSendable(buffer.baseAddress)
+            let run: @Sendable (Int) -> Void = { p in
+                let range = count * p / parts ..< count * (p + 1) / parts
+                sides.set(p, range.isEmpty ? make(range, UnsafeMutablePointer(bitPattern: 1)!) : make(range, base.value!))
+            }
+            if parts == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: run) }
+            initialized = count
+        }
+        return (values, sides.values())
+    }
+}
+
+/// Something large to be freed on another thread.
+final class Discard<T>: @unchecked Sendable {
+    private var value: T?
+    init(_ value: T) { self.value = value }
+    func inBackground() { DispatchQueue.global(qos: .utility).async { self.value = nil } }
 }

@@ -8,15 +8,17 @@ import PolicyEngine
 enum TrustReferences {
     static func accounts(in document: PolicyDocument) -> [String] {
         var out: [String] = []
-        for statement in document.statements {
-            for element in [statement.principal, statement.notPrincipal] {
-                guard let element else { continue }
-                for entry in element.entries where entry.type == "AWS" || entry.type == "Federated" {
-                    for value in entry.values {
-                        if let account = AccountID.referenced(by: value) { out.append(account) }
-                    }
+        func add(_ element: PrincipalElement?) {
+            guard let element else { return }
+            for entry in element.entries where entry.type == "AWS" || entry.type == "Federated" {
+                for value in entry.values {
+                    if let account = AccountID.referenced(by: value) { out.append(account) }
                 }
             }
+        }
+        for statement in document.statements {
+            add(statement.principal)
+            add(statement.notPrincipal)
         }
         return out
     }
