@@ -68,7 +68,11 @@ struct TrustGraphBuilder: Sendable {
         addInventoryNodes()
         let count = estate.inventory.roles.count
         let parts = max(1, min(workers, count / 64))
-        let base = self
+        // Parts start without the inventory's nodes: a part that added a node to that dictionary would
+        // copy all of it, and merging would walk all of it again.
+        var empty = self
+        empty.nodes = [:]
+        let base = empty
         let results = ParallelResults<TrustGraphBuilder>.run(parts) { p in
             var part = base
             for i in stride(from: p, to: count, by: parts) { part.addEdges(intoRole: i) }
