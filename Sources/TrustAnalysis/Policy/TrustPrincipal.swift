@@ -62,11 +62,31 @@ enum TrustPrincipal: Sendable, Hashable {
         }
     }
 
-    static func isAccountID(_ s: Substring) -> Bool { s.count == 12 && s.allSatisfy { $0.isASCII && $0.isNumber } }
+    /// Twelve ASCII digits. Read as bytes: every principal of every trust policy passes through here.
+    static func isAccountID(_ s: Substring) -> Bool {
+        s.utf8.count == 12 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
 
     static func looksLikeUniqueID(_ s: String) -> Bool {
-        guard s.count >= 20, s.hasPrefix("AIDA") || s.hasPrefix("AROA") else { return false }
-        return s.allSatisfy { ($0.isASCII && $0.isUppercase) || ($0.isASCII && $0.isNumber) }
+        guard s.utf8.count >= 20, s.hasPrefix("AIDA") || s.hasPrefix("AROA") else { return false }
+        return s.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
+    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` split at its first five colons, scanning bytes once;
+    /// nil when it is not an ARN.
+    static func arnFields(_ value: String) -> (service: Substring, account: Substring, resource: Substring)? {
+        let utf8 = value.utf8
+        guard utf8.starts(with: "arn:".utf8) else { return nil }
+        var colons: [String.Index] = []
+        colons.reserveCapacity(5)
+        var i = utf8.startIndex
+        while i != utf8.endIndex && colons.count < 5 {
+            if utf8[i] == 0x3A { colons.append(i) }
+            i = utf8.index(after: i)
+        }
+        guard colons.count == 5 else { return nil }
+        func after(_ c: String.Index) -> String.Index { utf8.index(after: c) }
+        return (value[after(colons[1])..<colons[2]], value[after(colons[3])..<colons[4]], value[after(colons[4])...])
     }
 
     static func classify(type: String, value: String) -> TrustPrincipal {
@@ -75,15 +95,14 @@ enum TrustPrincipal: Sendable, Hashable {
             if value == "*" { return .anyAWS }
             if isAccountID(value[...]) { return .account(value) }
             if looksLikeUniqueID(value) { return .uniqueID(value) }
-            let parts = value.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-            guard parts.count == 6, parts[0] == "arn", isAccountID(parts[4]) else { return .other(type: type, value: value) }
-            let account = String(parts[4])
-            let resource = parts[5]
-            if parts[2] == "iam" {
+            guard let parts = arnFields(value), isAccountID(parts.account) else { return .other(type: type, value: value) }
+            let account = String(parts.account)
+            let resource = parts.resource
+            if parts.service == "iam" {
                 if resource == "root" { return .account(account) }
                 if resource.hasPrefix("user/") { return .user(arn: value, account: account) }
                 if resource.hasPrefix("role/") { return .role(arn: value, account: account) }
-            } else if parts[2] == "sts" {
+            } else if parts.service == "sts" {
                 if resource.hasPrefix("assumed-role/") {
                     let rest = resource.dropFirst("assumed-role/".count).asciiSplit(separator: "/", maxSplits: 1)
                     if rest.count == 2 {

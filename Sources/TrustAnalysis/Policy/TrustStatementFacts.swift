@@ -50,8 +50,11 @@ struct TrustStatementFacts: Sendable {
             }
         }
         // Keep the parser's messages first, then ours, without repeats.
-        var seen = Set<String>()
-        defects = d.filter { seen.insert($0).inserted }
+        if d.count > 1 {
+            var seen = Set<String>()
+            d = d.filter { seen.insert($0).inserted }
+        }
+        defects = d
     }
 
     /// Whether the Action (or NotAction) element applies to the action (lower-cased), as IAM globs actions.
