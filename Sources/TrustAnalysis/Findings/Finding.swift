@@ -42,6 +42,28 @@ public struct Finding: Sendable, Hashable {
 
     public var isSuppressed: Bool { suppression != nil }
 
+    /// The findings in `reportOrder`. Each distinct string is ranked once and the sort compares integers:
+    /// sorting the values, or positions that read them, copies a Finding (eight strings) per comparison.
+    public static func sortedForReport(_ findings: [Finding]) -> [Finding] {
+        func ranks(_ values: [String]) -> [Int32] {
+            var rank: [String: Int32] = [:]
+            for v in values { rank[v] = 0 }
+            for (i, v) in rank.keys.sorted().enumerated() { rank[v] = Int32(i) }
+            return values.map { rank[$0]! }
+        }
+        let severity = findings.map(\.severity.rawValue)
+        let rule = ranks(findings.map(\.rule)), subject = ranks(findings.map(\.subject))
+        let from = ranks(findings.map { $0.edge?.from ?? "" }), to = ranks(findings.map { $0.edge?.to ?? "" })
+        let order = findings.indices.sorted { a, b in
+            if severity[a] != severity[b] { return severity[a] > severity[b] }
+            if rule[a] != rule[b] { return rule[a] < rule[b] }
+            if subject[a] != subject[b] { return subject[a] < subject[b] }
+            if from[a] != from[b] { return from[a] < from[b] }
+            return to[a] < to[b]
+        }
+        return order.map { findings[$0] }
+    }
+
     /// The order of every output: severity (worst first), rule, subject, edge.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }

@@ -8,20 +8,32 @@ extension FindingsEngine {
     mutating func judgeReachability(graph: TrustGraph) {
         let assume = AssumeRole.action
         var privilegedExternal = Set<String>()
-        for (i, role) in estate.inventory.roles.enumerated() {
-            let incoming = graph.incoming(to: role.arn).filter { $0.action == assume }
+        let roles = estate.inventory.roles
+        for i in roles.indices {
+            // Only roles with an AssumeRole edge from another account (or from anyone) can fire these rules:
+            // the rest are passed over without copying their edges or their Role.
+            let arn = estate.roleARNs[i], account = estate.roleAccounts[i]
+            let indices = graph.incomingIndices(to: arn)
+            let fromElsewhere = indices.contains { ei in
+                guard graph.edges[ei].action == assume, let n = graph.index(ofNode: graph.edges[ei].from) else { return false }
+                let node = graph.nodes[n]
+                return node.isOutside || (node.account.map { $0 != account } ?? false)
+            }
+            guard fromElsewhere else { continue }
+            let incoming = indices.map { graph.edges[$0] }.filter { $0.action == assume }
             let outsideEdges = incoming.filter { graph.node(id: $0.from)?.isOutside ?? false }
             if estate.roleIsAdmin[i], let first = outsideEdges.first {
-                privilegedExternal.insert(role.arn)
-                collector.add(.privilegedExternal, subject: role.arn, edge: first.ref,
+                privilegedExternal.insert(arn)
+                collector.add(.privilegedExternal, subject: arn, edge: first.ref,
                               evidence: "the administrator-equivalent role can be assumed in one hop from outside by "
                                 + outsideEdges.map { describeSource($0, graph) }.joined(separator: ", "))
             }
-            if role.maxSessionDuration > 3600, let first = outsideEdges.first {
-                collector.add(.longSession, subject: role.arn, edge: first.ref,
-                              evidence: "MaxSessionDuration is \(role.maxSessionDuration) s and \(describeSource(first, graph)) can assume the role")
+            let maxSession = roles[i].maxSessionDuration
+            if maxSession > 3600, let first = outsideEdges.first {
+                collector.add(.longSession, subject: arn, edge: first.ref,
+                              evidence: "MaxSessionDuration is \(maxSession) s and \(describeSource(first, graph)) can assume the role")
             }
-            judgeStaleness(role, incoming: incoming, graph: graph)
+            judgeStaleness(roles[i], incoming: incoming, graph: graph)
         }
         judgeChains(graph: graph, skipping: privilegedExternal)
         judgeCycles(graph: graph)

@@ -43,7 +43,7 @@ struct FindingsEngine {
         judgeExternalIDReuse()
         for part in judged { collector.append(part.identity) }
         judgeReachability(graph: graph)
-        return collector.findings.sorted(by: Finding.reportOrder)
+        return Finding.sortedForReport(collector.findings)
     }
 }
 
