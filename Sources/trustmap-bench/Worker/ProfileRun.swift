@@ -19,7 +19,8 @@ enum ProfileRun {
         guard report.errors.isEmpty else { return 65 }
         if stage == "load" { return 0 }
         let (analysis, analysisSeconds) = Stopwatch.time { Analysis.analyze(report.inventory, at: now) }
-        say("analysis: \(analysis.graph.edges.count) edges, \(analysis.findings.count) findings in \(Format.seconds(analysisSeconds))")
+        say("analysis: \(analysis.graph.edges.count) edges, \(analysis.findings.count) findings in \(Format.seconds(analysisSeconds))"
+            + " (prepare \(Format.seconds(analysis.timings.prepare)), graph \(Format.seconds(analysis.timings.graph)), findings \(Format.seconds(analysis.timings.findings)))")
         switch stage {
         case "analysis":
             for (pattern, n) in PipelineBenchmark.edgeCensus(analysis).sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
