@@ -30,7 +30,15 @@ struct AssumeCapability: Sendable {
                 }
             }
         }
+        for p in patterns {
+            if !Wildcard.hasWildcard(p) && Wildcard.splitARN(p, padding: false).count == 6 { literalTargets.insert(p) } else { wildcardPatterns.append(p) }
+        }
     }
+
+    /// Patterns without a wildcard, which match exactly one ARN, and the others: the graph builder asks
+    /// `mayTarget` for every candidate pair, and a set lookup spares splitting both ARNs each time.
+    private var literalTargets: Set<String> = []
+    private var wildcardPatterns: [String] = []
 
     var isEmpty: Bool { !any && patterns.isEmpty }
 
@@ -45,6 +53,6 @@ struct AssumeCapability: Sendable {
     }
 
     func mayTarget(_ roleARN: String) -> Bool {
-        any || patterns.contains { Wildcard.matchesARN($0, roleARN) }
+        any || literalTargets.contains(roleARN) || wildcardPatterns.contains { Wildcard.matchesARN($0, roleARN) }
     }
 }

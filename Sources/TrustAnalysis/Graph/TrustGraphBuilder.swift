@@ -42,11 +42,13 @@ struct TrustGraphBuilder: Sendable {
         self.estate = estate
         self.simulator = simulator
         self.now = now
-        userCapabilities = estate.inventory.users.map { AssumeCapability(policies: $0.policies) }
-        roleCapabilities = estate.inventory.roles.map { AssumeCapability(policies: $0.policies) }
-        sessionARNs = estate.inventory.roles.map { r in
-            let partition = r.arn.asciiSplit(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws"
-            return "arn:\(partition):sts::\(r.accountId):assumed-role/\(r.name)/trustmap"
+        let users = estate.inventory.users, roles = estate.inventory.roles
+        userCapabilities = users.indices.map { AssumeCapability(policies: users[$0].policies) }
+        roleCapabilities = roles.indices.map { AssumeCapability(policies: roles[$0].policies) }
+        sessionARNs = roles.indices.map { i in
+            let arn = estate.roleARNs[i]
+            let partition = arn.hasPrefix("arn:aws:") ? "aws" : (arn.asciiSplit(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws")
+            return "arn:" + partition + ":sts::" + estate.roleAccounts[i] + ":assumed-role/" + estate.roleNames[i] + "/trustmap"
         }
         var anyCapable: [String: [Caller]] = [:], patternCapable: [String: [Caller]] = [:]
         func index(_ c: Caller, _ cap: AssumeCapability, _ account: String) {

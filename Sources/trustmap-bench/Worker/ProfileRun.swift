@@ -20,7 +20,7 @@ enum ProfileRun {
         if stage == "load" { return 0 }
         let (analysis, analysisSeconds) = Stopwatch.time { Analysis.analyze(report.inventory, at: now) }
         say("analysis: \(analysis.graph.edges.count) edges, \(analysis.findings.count) findings in \(Format.seconds(analysisSeconds))"
-            + " (prepare \(Format.seconds(analysis.timings.prepare)), graph \(Format.seconds(analysis.timings.graph)), findings \(Format.seconds(analysis.timings.findings)))")
+            + " (prepare \(Format.seconds(analysis.timings.prepare)), graph \(Format.seconds(analysis.timings.graph)), findings \(Format.seconds(analysis.timings.findings))); \(analysis.simulationCount) simulations")
         switch stage {
         case "analysis":
             for (pattern, n) in PipelineBenchmark.edgeCensus(analysis).sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
