@@ -70,6 +70,9 @@ struct GrowthAnalysis: Codable, Sendable {
         phases = [
             phase("load native inventory", unit: "s", linear: true) { $0.pipeline?.loadNativeSeconds.median },
             phase("analysis (graph + findings)", unit: "s", linear: true) { $0.pipeline?.analysisSeconds.median },
+            phase("  engine + indexes", unit: "s", linear: true) { $0.pipeline?.prepareSeconds.median },
+            phase("  trust graph", unit: "s", linear: true) { $0.pipeline?.graphSeconds.median },
+            phase("  findings", unit: "s", linear: true) { $0.pipeline?.findingsSeconds.median },
             phase("load + analysis", unit: "s", linear: true) { $0.pipeline?.totalSeconds.median },
             phase("load authorization-details folder", unit: "s", linear: true) { $0.pipeline?.loadDumpsSeconds.median },
             phase("trust edges (count)", unit: "edges", linear: true) { $0.pipeline.map { Double($0.edges) } },

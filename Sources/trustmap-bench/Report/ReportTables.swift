@@ -18,7 +18,7 @@ enum ReportTables {
                               s.files.map { Format.seconds($0.generateSeconds) + " + " + Format.seconds($0.writeSeconds) } ?? "–"]
                          }))
         out.append("")
-        out.append("**Load and analysis** (`InventoryLoader.load(paths:)`, `Analysis.analyze(_:at:)`; analysis = engine compile + trust graph + findings)")
+        out.append("**Load and analysis** (`InventoryLoader.load(paths:)`, `Analysis.analyze(_:at:)`; analysis = engine compile and indexes + trust graph + findings)")
         out.append("")
         out.append(table(["accounts", "load inventory.json", "analysis", "load + analysis", "load gaad/ folder", "edges", "findings", "peak memory"],
                          right: [0, 1, 2, 3, 4, 5, 6, 7],
@@ -27,6 +27,16 @@ enum ReportTables {
                              return [Format.grouped(s.accounts), Format.spread(p.loadNativeSeconds), Format.spread(p.analysisSeconds),
                                      Format.spread(p.totalSeconds), Format.spread(p.loadDumpsSeconds), Format.grouped(p.edges),
                                      Format.grouped(p.findings), s.memory.loadAndAnalysisMiB.map(Format.mib) ?? "–"]
+                         }))
+        out.append("")
+        out.append("**Analysis by phase** (`Analysis.timings`: the engine's compiled policies and the estate's indexes, built side by side; the trust graph; the findings)")
+        out.append("")
+        out.append(table(["accounts", "engine + indexes", "trust graph", "findings", "engine confirmations"],
+                         right: [0, 1, 2, 3, 4],
+                         r.sizes.compactMap { s in
+                             guard let p = s.pipeline else { return nil }
+                             return [Format.grouped(s.accounts), Format.spread(p.prepareSeconds), Format.spread(p.graphSeconds),
+                                     Format.spread(p.findingsSeconds), Format.grouped(p.confirmations)]
                          }))
         out.append("")
         out.append("**Simulations** (`Simulator.simulate`, one core, a mix of 10,000 requests: 55 % replayed trust edges with what they require, "

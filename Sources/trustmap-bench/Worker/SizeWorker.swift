@@ -16,7 +16,7 @@ enum SizeWorker {
         }
 
         progress("load + analysis, \(runs) runs after a warm-up")
-        let (load, analyse, total, analysis, nativeWarnings) = try PipelineBenchmark.runLoadAndAnalysis(
+        let (load, analyse, total, analysis, nativeWarnings, phases) = try PipelineBenchmark.runLoadAndAnalysis(
             nativePath: directory + "/inventory.json", runs: runs, now: now)
         let loadAndAnalysisPeak = ProcessMemory.peakResidentBytes()
 
@@ -29,7 +29,9 @@ enum SizeWorker {
         var result = SizeResult(
             accounts: accounts, roles: inventory.roles.count, users: inventory.users.count, files: nil,
             pipeline: PipelineBenchmark.Result(
-                loadNativeSeconds: load.summary, analysisSeconds: analyse.summary, totalSeconds: total.summary,
+                loadNativeSeconds: load.summary, analysisSeconds: analyse.summary,
+                prepareSeconds: phases.prepare.summary, graphSeconds: phases.graph.summary, findingsSeconds: phases.findings.summary,
+                totalSeconds: total.summary,
                 loadDumpsSeconds: dumps.0.summary, roles: inventory.roles.count, users: inventory.users.count,
                 accounts: inventory.accounts.count, edges: analysis.graph.edges.count, findings: analysis.findings.count,
                 nodes: analysis.graph.nodes.count, confirmations: analysis.simulationCount, nativeWarnings: nativeWarnings,
