@@ -64,7 +64,7 @@ public struct Analysis: Sendable {
         self.graph = graph
         findings = found
         var bySubject: [String: [Int]] = [:]
-        for (i, f) in found.enumerated() { bySubject[f.subject, default: []].append(i) }
+        for i in found.indices { bySubject[found[i].subject, default: []].append(i) }
         findingsBySubject = bySubject
         timings.findings = clock.lap()
         self.timings = timings

@@ -86,12 +86,15 @@ public struct TrustGraph: Sendable {
 
     /// Sets each edge's worst severity and rule list from the findings about it.
     mutating func annotate(with findings: [Finding]) {
-        var byEdge: [EdgeRef: [Finding]] = [:]
-        for f in findings where !f.isSuppressed { if let e = f.edge { byEdge[e, default: []].append(f) } }
+        // Finding positions by edge: grouping the values would copy every finding.
+        var byEdge: [EdgeRef: [Int]] = [:]
+        for i in findings.indices where findings[i].suppression == nil {
+            if let e = findings[i].edge { byEdge[e, default: []].append(i) }
+        }
         for (ref, fs) in byEdge {
             for i in outgoingIndices(from: ref.from) where edges[i].to == ref.to {
-                edges[i].severity = fs.map(\.severity).max()
-                edges[i].findingRules = Array(Set(fs.map(\.rule))).sorted()
+                edges[i].severity = fs.map { findings[$0].severity }.max()
+                edges[i].findingRules = Array(Set(fs.map { findings[$0].rule })).sorted()
             }
         }
     }
