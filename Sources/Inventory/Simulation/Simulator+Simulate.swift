@@ -20,7 +20,7 @@ extension Simulator {
 
     /// The evaluator's input and request context for a request.
     private func prepare(_ request: AssumeRoleRequest) -> (AssumeRoleEvaluationInput, AssumeRoleContext) {
-        let compiledRole = roleIndexByArn[request.role].map { roles[$0] }
+        let compiledRole = roleIndexByArn.find(request.role).map { roles[$0] }
         let role = compiledRole?.target
         var assumptions: [String] = []
         let resolved = resolveCaller(request, role: role, assumptions: &assumptions)
@@ -52,24 +52,35 @@ extension Simulator {
         var orgID: String?
     }
 
+    /// Which inventory principal a caller resolved to, if any.
+    enum Known {
+        case none
+        case user(CompiledUser)
+        case role(CompiledRole)
+    }
+
     static func orgID(of account: String?, organizationID: String?, managementAccount: String?, accounts: [String: Account]) -> String? {
         guard let account, let organizationID, let a = accounts[account] else { return nil }
         return a.inOrganization || a.id == managementAccount ? organizationID : nil
     }
 
     func resolveCaller(_ r: AssumeRoleRequest, role: TargetRole?, assumptions: inout [String]) -> ResolvedCaller {
-        let resolution = resolveCallerSide(r, role: role, assumptions: &assumptions)
+        var known = Known.none
+        let resolution = resolveCallerSide(r, role: role, assumptions: &assumptions, known: &known)
         guard case .resolved(let side) = resolution else { return ResolvedCaller(resolution: resolution, scps: Self.scpsNotApplicable, orgID: nil) }
-        if let text = r.principal, r.action == .assumeRole {
-            if let i = userIndexByArn[text] { return ResolvedCaller(resolution: resolution, scps: users[i].scps, orgID: users[i].orgID) }
-            if side.identityKnown, let i = roleIndexByArn[side.principal.roleArn ?? ""] { return ResolvedCaller(resolution: resolution, scps: roles[i].scps, orgID: roles[i].orgID) }
+        // An inventory user or role has its guardrails resolved already (only AssumeRole callers are).
+        switch known {
+        case .user(let u): return ResolvedCaller(resolution: resolution, scps: u.scps, orgID: u.orgID)
+        case .role(let c): return ResolvedCaller(resolution: resolution, scps: c.scps, orgID: c.orgID)
+        case .none:
+            return ResolvedCaller(resolution: resolution, scps: Self.scpSet(for: side, organizationID: organizationID, managementAccount: managementAccount, levels: scpLevelsByAccount),
+                                  orgID: Self.orgID(of: side.principal.accountId, organizationID: organizationID, managementAccount: managementAccount, accounts: accounts))
         }
-        return ResolvedCaller(resolution: resolution, scps: Self.scpSet(for: side, organizationID: organizationID, managementAccount: managementAccount, levels: scpLevelsByAccount),
-                              orgID: Self.orgID(of: side.principal.accountId, organizationID: organizationID, managementAccount: managementAccount, accounts: accounts))
     }
 
-    /// Step 2: who is calling (assume-role.md §B.2).
-    func resolveCallerSide(_ r: AssumeRoleRequest, role: TargetRole?, assumptions: inout [String]) -> AssumeRoleEvaluationInput.CallerResolution {
+    /// Step 2: who is calling (assume-role.md §B.2). `known` is set to the inventory user or role the
+    /// caller is (a role for its sessions).
+    func resolveCallerSide(_ r: AssumeRoleRequest, role: TargetRole?, assumptions: inout [String], known: inout Known) -> AssumeRoleEvaluationInput.CallerResolution {
         switch r.action {
         case .assumeRoleWithWebIdentity:
             guard let w = r.webIdentity else { return .rejected(reason: "AssumeRoleWithWebIdentity needs the token's claims", fix: "pass --web-identity-token-claims") }
@@ -83,13 +94,24 @@ extension Simulator {
         guard let text = r.principal, !text.isEmpty else {
             return .rejected(reason: "no caller principal was given", fix: "pass --principal with a user, role or session ARN, an account ID or a service principal")
         }
-        // Known users first: the common case needs no parsing at all.
-        if let i = userIndexByArn[text] { return .resolved(users[i].side) }
-        // Sessions of known roles: found by account and role name without splitting the ARN.
-        if let (account, name, session) = Self.sessionParts(text), let i = roleIndexByAccountAndName["\(account)/\(name)"] {
-            var side = roles[i].asCaller
+        // Known users first, then sessions of known roles (found by account and role name without
+        // building anything). An ASCII session-shaped text is no user's ARN unless some user ARN has
+        // that shape or is not ASCII (String equality is canonical equivalence, bytes can differ).
+        var t = text
+        let (session, ascii) = t.withUTF8 { b in (Self.sessionOffsets(b), !b.contains { $0 >= 0x80 }) }
+        if session == nil || someUserArnLooksLikeSession || !ascii, let i = userIndexByArn.find(text) {
+            known = .user(users[i])
+            return .resolved(users[i].side)
+        }
+        if let o = session, let (i, sessionName) = t.withUTF8({ b -> (Int, String)? in
+            guard let i = roleIndexByAccountAndName.find(UnsafeBufferPointer(rebasing: b[o.account]), UnsafeBufferPointer(rebasing: b[o.name])) else { return nil }
+            return (i, String(decoding: UnsafeBufferPointer(rebasing: b[o.session]), as: UTF8.self))
+        }) {
+            let c = roles[i]
+            known = .role(c)
+            var side = c.asCaller
             side.principal.arn = text
-            side.principal.sessionName = String(session)
+            side.principal.sessionName = sessionName
             return .resolved(side)
         }
         guard var p = CallerPrincipal.parse(text) else {
@@ -102,12 +124,16 @@ extension Simulator {
         case .federatedUser:
             return .rejected(reason: "a GetFederationToken session (\(text)) cannot call STS operations other than GetCallerIdentity", fix: "call as an IAM user or role session")
         case .user:
-            if let i = userIndexByArn[text] { return .resolved(users[i].side) }
+            if let i = userIndexByArn.find(text) {
+                known = .user(users[i])
+                return .resolved(users[i].side)
+            }
             assumptions.append("\(text) is not in the inventory: its identity policies, permissions boundary and session policy are unknown" + (r.callerPolicies == .unknownAllows ? "; assumed to allow (the worst case for the role's owner)" : "; assumed to deny (--caller-policies unknown-denies)"))
             return .resolved(CallerSide(principal: p, identityKnown: false))
         case .role:
             // A role ARN as the caller means "a session of this role".
-            if let i = roleIndexByArn[text] {
+            if let i = roleIndexByArn.find(text) {
+                known = .role(roles[i])
                 var side = roles[i].asCaller
                 side.principal.arn = "arn:\(p.partition):sts::\(p.accountId ?? ""):assumed-role/\(roles[i].target.name)/\(Self.impliedSessionName)"
                 side.principal.sessionName = Self.impliedSessionName
@@ -119,7 +145,8 @@ extension Simulator {
             return .resolved(CallerSide(principal: p, identityKnown: false))
         case .roleSession:
             // A session resolves to the role of that name in that account, whatever its path (§0.4).
-            if let i = roleIndexByAccountAndName["\(p.accountId ?? "")/\(p.name ?? "")"] {
+            if let i = roleIndexByAccountAndName.find(Substring(p.accountId ?? ""), Substring(p.name ?? "")) {
+                known = .role(roles[i])
                 var side = roles[i].asCaller
                 side.principal.arn = text
                 side.principal.sessionName = p.sessionName
@@ -139,39 +166,64 @@ extension Simulator {
 
     /// `arn:<partition>:sts::<account>:assumed-role/<role>/<session>` split into account, role and session.
     static func sessionParts(_ text: String) -> (Substring, Substring, Substring)? {
-        // Scanned as UTF-8 bytes: the Character-based search (`firstRange(of:)`, `hasPrefix` and
-        // `firstIndex(of:)` on substrings) cost about half of every simulation of a session caller
-        // (trustmap-bench, callgrind). Every delimiter is ASCII, so byte positions are valid String indices.
+        guard let o = sessionOffsets(text) else { return nil }
         let u = text.utf8
-        guard u.starts(with: "arn:".utf8), let afterSTS = endOfFirstSTS(in: text),
-              let colon = u[afterSTS...].firstIndex(of: UInt8(ascii: ":")),
-              u.distance(from: afterSTS, to: colon) == 12 else { return nil }
-        let resource = u.index(after: colon)
-        let prefix = "assumed-role/".utf8
-        guard u[resource...].starts(with: prefix) else { return nil }
-        let nameStart = u.index(resource, offsetBy: prefix.count)
-        guard let slash = u[nameStart...].firstIndex(of: UInt8(ascii: "/")), slash != nameStart else { return nil }
-        let sessionStart = u.index(after: slash)
-        guard sessionStart != u.endIndex, !u[sessionStart...].contains(UInt8(ascii: "/")) else { return nil }
-        return (text[afterSTS..<colon], text[nameStart..<slash], text[sessionStart...])
+        func at(_ offset: Int) -> String.Index { u.index(u.startIndex, offsetBy: offset) }
+        return (text[at(o.account.lowerBound)..<at(o.account.upperBound)], text[at(o.name.lowerBound)..<at(o.name.upperBound)], text[at(o.session.lowerBound)...])
     }
 
-    /// Where the first `:sts::` of `text` ends.
-    static func endOfFirstSTS(in text: String) -> String.Index? {
-        let u = text.utf8
-        var i = u.startIndex
-        while i != u.endIndex {
-            var j = i
-            var matched = 0
-            for b in ":sts::".utf8 {
-                guard j != u.endIndex, u[j] == b else { break }
-                u.formIndex(after: &j)
-                matched += 1
+    /// Where the account, role name and session name of a session ARN are, as UTF-8 offsets.
+    struct SessionOffsets {
+        var account: Range<Int>
+        var name: Range<Int>
+        var session: Range<Int>
+    }
+
+    /// `sessionParts(_:)` as byte offsets. Scanned as raw UTF-8 bytes: the Character-based search
+    /// (`firstRange(of:)`, `hasPrefix` and `firstIndex(of:)` on substrings) cost about half of every
+    /// simulation of a session caller, and the UTF-8 view's indices a tenth (trustmap-bench, callgrind).
+    /// Every delimiter is ASCII, so the offsets fall on character boundaries.
+    static func sessionOffsets(_ text: String) -> SessionOffsets? {
+        var t = text
+        return t.withUTF8 { b in sessionOffsets(b) }
+    }
+
+    static func sessionOffsets(_ b: UnsafeBufferPointer<UInt8>) -> SessionOffsets? {
+        let n = b.count
+        guard n >= 4, b[0] == 0x61, b[1] == 0x72, b[2] == 0x6E, b[3] == 0x3A else { return nil }  // "arn:"
+        // The end of the first ":sts::".
+        var i = 0
+        var afterSTS = -1
+        while i + 6 <= n {
+            if b[i] == 0x3A, b[i + 1] == 0x73, b[i + 2] == 0x74, b[i + 3] == 0x73, b[i + 4] == 0x3A, b[i + 5] == 0x3A {
+                afterSTS = i + 6
+                break
             }
-            if matched == 6 { return j }
-            u.formIndex(after: &i)
+            i += 1
         }
-        return nil
+        guard afterSTS >= 0 else { return nil }
+        var colon = afterSTS
+        while colon < n, b[colon] != 0x3A { colon += 1 }
+        guard colon < n, colon - afterSTS == 12 else { return nil }
+        let resource = colon + 1
+        let prefix: StaticString = "assumed-role/"
+        let p = prefix.utf8Start
+        let pn = prefix.utf8CodeUnitCount
+        guard resource + pn <= n else { return nil }
+        for k in 0..<pn where b[resource + k] != p[k] { return nil }
+        let nameStart = resource + pn
+        var slash = nameStart
+        while slash < n, b[slash] != 0x2F { slash += 1 }
+        guard slash < n, slash != nameStart else { return nil }
+        let sessionStart = slash + 1
+        guard sessionStart != n else { return nil }
+        for k in sessionStart..<n where b[k] == 0x2F { return nil }
+        return SessionOffsets(account: afterSTS..<colon, name: nameStart..<slash, session: sessionStart..<n)
+    }
+
+    static func isASCII(_ text: String) -> Bool {
+        var t = text
+        return t.withUTF8 { b in !b.contains { $0 >= 0x80 } }
     }
 
     static let builtInWebIdentityProviders: Set<String> = ["cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com", "accounts.google.com"]

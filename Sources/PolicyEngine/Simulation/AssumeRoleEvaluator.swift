@@ -6,6 +6,18 @@
 public enum AssumeRoleEvaluator {
     /// Decides cheaply now; the explanation is computed when first read (see `SimulationResult`).
     public static func evaluate<C: ConditionContext & Sendable>(_ input: AssumeRoleEvaluationInput, context: C) -> SimulationResult {
+        evaluateDeferred(input, context: context)
+    }
+
+    /// `evaluate(_:context:)` for the inventory's request context. A generic function called from another
+    /// module runs unspecialised (every condition key through a witness table); this overload has the
+    /// evaluation compiled for `AssumeRoleContext` in this module.
+    public static func evaluate(_ input: AssumeRoleEvaluationInput, context: AssumeRoleContext) -> SimulationResult {
+        evaluateDeferred(input, context: context)
+    }
+
+    @inline(__always)
+    static func evaluateDeferred<C: ConditionContext & Sendable>(_ input: AssumeRoleEvaluationInput, context: C) -> SimulationResult {
         var fast = Run(input: input, explain: false)
         fast.run(context: context)
         return SimulationResult(decision: fast.decision, decidingStep: fast.deciding, isExplicitDeny: fast.explicitDeny, session: fast.session, request: input.request) {
@@ -19,6 +31,16 @@ public enum AssumeRoleEvaluator {
     /// can explain itself or the session it would create: the graph builder asks this for every
     /// candidate edge and reads nothing else.
     package static func decide(_ input: AssumeRoleEvaluationInput, context: some ConditionContext) -> Decision {
+        decideOnly(input, context: context)
+    }
+
+    /// `decide(_:context:)` compiled for the inventory's request context (see `evaluate(_:context:)`).
+    package static func decide(_ input: AssumeRoleEvaluationInput, context: AssumeRoleContext) -> Decision {
+        decideOnly(input, context: context)
+    }
+
+    @inline(__always)
+    static func decideOnly(_ input: AssumeRoleEvaluationInput, context: some ConditionContext) -> Decision {
         var fast = Run(input: input, explain: false)
         fast.describesSession = false
         fast.run(context: context)
@@ -123,14 +145,14 @@ public enum AssumeRoleEvaluator {
             }
 
             // 7. Required actions: the operation, plus the permission-only companions (§d.1).
-            var actions = [r.action.rawValue]
-            if !r.sessionTags.isEmpty || !r.transitiveTagKeys.isEmpty { actions.append("sts:TagSession") }
-            if r.sourceIdentity != nil { actions.append("sts:SetSourceIdentity") }
-
-            // 8. Authorization, for every required action.
+            // 8. Authorization, for every required action, in that order (no list is built: one action is the rule).
             let resource = role.resourceName
-            for action in actions {
-                if !authorize(action: action, caller: caller, role: role, resource: resource, context: context) { return }
+            if !authorize(action: r.action.rawValue, lowercased: r.action.lowercasedName, first: true, caller: caller, role: role, resource: resource, context: context) { return }
+            if !r.sessionTags.isEmpty || !r.transitiveTagKeys.isEmpty {
+                if !authorize(action: "sts:TagSession", lowercased: "sts:tagsession", first: false, caller: caller, role: role, resource: resource, context: context) { return }
+            }
+            if r.sourceIdentity != nil {
+                if !authorize(action: "sts:SetSourceIdentity", lowercased: "sts:setsourceidentity", first: false, caller: caller, role: role, resource: resource, context: context) { return }
             }
 
             // 9. Duration (§h), after authorization so that the role's settings do not leak [convention, A4].
@@ -177,10 +199,9 @@ public enum AssumeRoleEvaluator {
         }
 
         /// Steps 8a–8f for one action; false when the action is refused (the decision is then set).
-        mutating func authorize(action: String, caller: CallerSide, role: TargetRole, resource: ResourceName, context: some ConditionContext) -> Bool {
-            let lower = action == input.request.action.rawValue ? input.request.action.lowercasedName : action.lowercased()
+        /// `lower` is `action` lower-cased; `first` is true for the request's own operation.
+        mutating func authorize(action: String, lowercased lower: String, first: Bool, caller: CallerSide, role: TargetRole, resource: ResourceName, context: some ConditionContext) -> Bool {
             let p = caller.principal
-            let first = action == input.request.action.rawValue
 
             // SCPs (caller side).
             var scpTraces: [PolicyTrace] = []

@@ -28,17 +28,42 @@ public final class TargetRole: Sendable, Hashable {
 
     /// With a trust policy compiled once for every role that has the same document: inventories repeat
     /// a few hundred trust policies over tens of thousands of roles.
-    package init(arn: String, accountId: String, name: String, uniqueId: String?, trust compiled: CompiledTrust, maxSessionDuration: Int, tags: [String: String]) {
+    package convenience init(arn: String, accountId: String, name: String, uniqueId: String?, trust compiled: CompiledTrust, maxSessionDuration: Int, tags: [String: String]) {
+        self.init(arn: arn, accountId: accountId, name: name, uniqueId: uniqueId, trust: compiled, maxSessionDuration: maxSessionDuration, tagsByLowercasedKey: Self.lowercasedKeys(tags))
+    }
+
+    /// With the tags already keyed by lower-cased key (`lowercasedKeys(_:)`), for an adapter that
+    /// shares them with the role's sessions.
+    package init(arn: String, accountId: String, name: String, uniqueId: String?, trust compiled: CompiledTrust, maxSessionDuration: Int, tagsByLowercasedKey: [String: String]) {
         self.arn = arn
+        // The ARN is split once: its components serve Resource matching, and the partition is the
+        // second of them (as `Arn(arn)?.partition` reads it: six components, the first `arn`).
         resourceName = ResourceName(arn)
-        partition = Arn(arn)?.partition ?? "aws"
+        if let c = resourceName.components, c[0] == "arn" { partition = String(c[1]) } else { partition = "aws" }
         self.accountId = accountId
         self.name = name
         self.uniqueId = uniqueId
         trust = compiled.policy
         self.maxSessionDuration = maxSessionDuration
-        tagsByLowercasedKey = Dictionary(tags.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        self.tagsByLowercasedKey = tagsByLowercasedKey
         unstorableIssues = compiled.unstorableIssues
+    }
+
+    /// Tags keyed by lower-cased key. Keys that differ only in case keep the value of the first key in
+    /// sorted order, so the choice is the same every run.
+    package static func lowercasedKeys(_ tags: [String: String]) -> [String: String] {
+        if tags.isEmpty { return [:] }
+        var out: [String: String] = [:]
+        out.reserveCapacity(tags.count)
+        if tags.count == 1, let (k, v) = tags.first {
+            out[k.lowercased()] = v
+            return out
+        }
+        for (k, v) in tags.sorted(by: { $0.key < $1.key }) {
+            let l = k.lowercased()
+            if out[l] == nil { out[l] = v }
+        }
+        return out
     }
 
     /// A trust policy compiled, with what IAM would refuse to store in it: depends on the document only.
@@ -54,32 +79,83 @@ public final class TargetRole: Sendable, Hashable {
 }
 
 /// The identity side of a resolved caller.
+///
+/// Everything but the principal is kept in one immutable object shared by reference: a session's side
+/// is its role's side with the session's principal, and the simulator makes one for every request, so
+/// copying a side must not copy (retain) each policy list, tag dictionary and name.
 public struct CallerSide: Sendable, Hashable {
     public var principal: CallerPrincipal
+    private var identity: Identity
+
     /// Identity-based policies (a user's inline, group and managed policies; a session's role policies).
-    public var identityPolicies: [CompiledPolicy]
-    public var boundary: CompiledPolicy?
+    public var identityPolicies: [CompiledPolicy] {
+        get { identity.fields.identityPolicies }
+        set { identity = identity.with { $0.identityPolicies = newValue } }
+    }
+    public var boundary: CompiledPolicy? {
+        get { identity.fields.boundary }
+        set { identity = identity.with { $0.boundary = newValue } }
+    }
     /// False for outsiders: their policies are unknown and the request's `callerPolicies` assumption stands in.
-    public var identityKnown: Bool
+    public var identityKnown: Bool {
+        get { identity.fields.identityKnown }
+        set { identity = identity.with { $0.identityKnown = newValue } }
+    }
     /// Service-linked roles (path `/aws-service-role/`) are not restricted by SCPs.
-    public var isServiceLinkedRole: Bool
+    public var isServiceLinkedRole: Bool {
+        get { identity.fields.isServiceLinkedRole }
+        set { identity = identity.with { $0.isServiceLinkedRole = newValue } }
+    }
     /// The user's or role's tags, keyed by lower-cased key.
-    public var tagsByLowercasedKey: [String: String]
+    public var tagsByLowercasedKey: [String: String] {
+        get { identity.fields.tagsByLowercasedKey }
+        set { identity = identity.with { $0.tagsByLowercasedKey = newValue } }
+    }
     /// Managed policies whose documents are unknown (not in the dump, not bundled): named in the trace.
-    public var unknownPolicies: [String]
+    public var unknownPolicies: [String] {
+        get { identity.fields.unknownPolicies }
+        set { identity = identity.with { $0.unknownPolicies = newValue } }
+    }
     /// Whether a call by this caller is role chaining when the request does not say (§h):
     /// true for role sessions, except sessions of roles that trust only ec2.amazonaws.com [convention].
-    public var chainedByDefault: Bool
+    public var chainedByDefault: Bool {
+        get { identity.fields.chainedByDefault }
+        set { identity = identity.with { $0.chainedByDefault = newValue } }
+    }
 
     public init(principal: CallerPrincipal, identityPolicies: [CompiledPolicy] = [], boundary: CompiledPolicy? = nil, identityKnown: Bool = true, isServiceLinkedRole: Bool = false, tagsByLowercasedKey: [String: String] = [:], unknownPolicies: [String] = [], chainedByDefault: Bool? = nil) {
         self.principal = principal
-        self.identityPolicies = identityPolicies
-        self.boundary = boundary
-        self.identityKnown = identityKnown
-        self.isServiceLinkedRole = isServiceLinkedRole
-        self.tagsByLowercasedKey = tagsByLowercasedKey
-        self.unknownPolicies = unknownPolicies
-        self.chainedByDefault = chainedByDefault ?? (principal.kind == .roleSession)
+        identity = Identity(Fields(identityPolicies: identityPolicies, boundary: boundary, identityKnown: identityKnown, isServiceLinkedRole: isServiceLinkedRole,
+                                   tagsByLowercasedKey: tagsByLowercasedKey, unknownPolicies: unknownPolicies, chainedByDefault: chainedByDefault ?? (principal.kind == .roleSession)))
+    }
+
+    public static func == (a: CallerSide, b: CallerSide) -> Bool {
+        a.principal == b.principal && (a.identity === b.identity || a.identity.fields == b.identity.fields)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(principal)
+        hasher.combine(identity.fields)
+    }
+
+    struct Fields: Sendable, Hashable {
+        var identityPolicies: [CompiledPolicy]
+        var boundary: CompiledPolicy?
+        var identityKnown: Bool
+        var isServiceLinkedRole: Bool
+        var tagsByLowercasedKey: [String: String]
+        var unknownPolicies: [String]
+        var chainedByDefault: Bool
+    }
+
+    final class Identity: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+        func with(_ change: (inout Fields) -> Void) -> Identity {
+            var f = fields
+            change(&f)
+            return Identity(f)
+        }
     }
 }
 
