@@ -96,7 +96,7 @@ extension FindingsEngine {
                 touched.append(u)
                 queue.append(u)
                 let start = graph.nodes[u]
-                if dist[u] >= 2 && isChainStart(start) {
+                if dist[u] >= 2 && Self.isChainStart(start) {
                     if best == nil || (dist[u], start.id) < (best!.dist, graph.nodes[best!.start].id) { best = (u, dist[u]) }
                 }
             }
@@ -115,12 +115,11 @@ extension FindingsEngine {
                 // counts (they may be the middle of a chain). Further out, each is a chain start or an
                 // administrator, so a longer chain through one can never be the shortest: the first start
                 // among them is all that matters.
-                guard let r = estate.roleIndexByARN[node.id], let callers = implicitCallers(ofRole: r, graph: graph) else { continue }
-                for u in callers where dist[u] < 0 {
-                    if v == target { reach(u, from: v); continue }
-                    guard isChainStart(graph.nodes[u]) else { continue }
+                guard let r = estate.roleIndexByARN[node.id], implicitEdges?.hasGrants(role: r) == true else { continue }
+                if v == target {
+                    for u in implicitCallers(ofRole: r, graph: graph) ?? [] where dist[u] < 0 { reach(u, from: v) }
+                } else if let u = firstImplicitCaller(ofRole: r, graph: graph, where: { dist[$0] < 0 && Self.isChainStart(graph.nodes[$0]) }) {
                     reach(u, from: v)
-                    break
                 }
             }
             guard let best else { continue }
@@ -133,7 +132,7 @@ extension FindingsEngine {
         }
     }
 
-    func isChainStart(_ n: GraphNode) -> Bool {
+    static func isChainStart(_ n: GraphNode) -> Bool {
         switch n.kind {
         case .anyone: return true
         case .user, .role: return n.isOutside || (n.inInventory && !n.isAdministrator)
@@ -208,6 +207,19 @@ extension FindingsEngine {
         let found = implicit.callers(ofRole: r).compactMap { graph.index(ofNode: $0.arn) }
         implicitCallerMemo[r] = found
         return found
+    }
+
+    /// The first principal, by ARN, that gets into a role through its `*` statements and passes `test`
+    /// (asked before the engine is): the engine is asked only until one is found.
+    mutating func firstImplicitCaller(ofRole r: Int, graph: TrustGraph, where test: (Int) -> Bool) -> Int? {
+        guard let implicit = implicitEdges else { return nil }
+        if implicitCandidateMemo[r] == nil {
+            implicitCandidateMemo[r] = implicit.candidates(ofRole: r).compactMap { c in graph.index(ofNode: implicit.arn(c)).map { (c, $0) } }
+        }
+        for (c, u) in implicitCandidateMemo[r]! where test(u) {
+            if implicit.edge(from: c, toRole: r) != nil { return u }
+        }
+        return nil
     }
 
     /// Role → role edges behind `*` statements, for the cycle rule: only a role that the `*`-trusting role

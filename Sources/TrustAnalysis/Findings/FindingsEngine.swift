@@ -12,6 +12,8 @@ struct FindingsEngine {
     var collector = FindingCollector()
     /// Role index → the graph positions of its implicit callers, filled as the chain rule asks.
     var implicitCallerMemo: [Int: [Int]] = [:]
+    /// Role index → the principals that might get in through its `*` statements, with their graph positions.
+    var implicitCandidateMemo: [Int: [(TrustGraphBuilder.Caller, Int)]] = [:]
 
     init(estate: Estate, now: Int64, implicitEdges: ImplicitEdges? = nil) {
         self.estate = estate

@@ -82,6 +82,12 @@ struct ImplicitEdges: Sendable {
         return out
     }
 
-    /// Whether the role at this index is a role of the inventory with grants.
+    /// Principals whose own policies could let them into the role from another account, by ARN: the
+    /// candidates of its grants, before the grants' guards and the engine are asked.
+    func candidates(ofRole r: Int) -> [TrustGraphBuilder.Caller] { prober.capableCallers(ofRole: r) }
+
+    func arn(_ c: TrustGraphBuilder.Caller) -> String { prober.arn(c) }
+
+    /// The index of an inventory role, by ARN.
     func roleIndex(ofARN arn: String) -> Int? { prober.estate.roleIndexByARN[arn] }
 }
