@@ -22,7 +22,7 @@ public struct CompiledCondition: Sendable, Hashable {
         values = clause.values
         isSecret = Secret.isSecretKey(key.lowercasedName)
         let base = op.base?.positive
-        if variablesAllowed, op.base?.acceptsPolicyVariables == true, values.contains(where: { $0.contains("${") }) {
+        if variablesAllowed, op.base?.acceptsPolicyVariables == true, values.contains(where: { $0.utf8Contains("${") && $0.contains("${") }) {
             templates = values.map { PolicyVariableTemplate($0) }
         } else {
             templates = []

@@ -15,7 +15,7 @@ public struct PolicyVariableTemplate: Sendable, Hashable {
 
     /// Nil when the text has no `${`: most values, which are then compared as they are.
     public init?(_ text: String) {
-        guard text.contains("${") else { return nil }
+        guard text.utf8Contains("${"), text.contains("${") else { return nil }
         var segs: [Segment] = []
         var literal = ""
         var i = text.startIndex

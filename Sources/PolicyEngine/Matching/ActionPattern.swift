@@ -17,7 +17,10 @@ public struct ActionPattern: Sendable, Hashable {
         lowered = text.lowercased()
         isEverything = text == "*"
         hasWildcard = Glob.hasWildcard(text)
-        let bad = text.unicodeScalars.contains { $0 == "," || $0.properties.isWhitespace }
+        // ASCII text: the White_Space scalars below U+0080 are U+0009–U+000D and U+0020.
+        let ascii = !text.utf8.contains { $0 >= 0x80 }
+        let bad = ascii ? text.utf8.contains { $0 == 0x2C || $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+                        : text.unicodeScalars.contains { $0 == "," || $0.properties.isWhitespace }
         let colon = text.firstIndex(of: ":")
         isUnmatchable = !isEverything && (bad || text.isEmpty || (colon != nil && text[text.index(after: colon!)...].isEmpty))
     }

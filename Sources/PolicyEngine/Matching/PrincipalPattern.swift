@@ -95,10 +95,10 @@ public enum PrincipalPattern: Sendable, Hashable {
     public var hasPartialWildcard: Bool {
         switch self {
         case .anyone, .anyAWS: return false
-        case .account(_, _, let w): return w.contains("*")
+        case .account(_, _, let w): return w.utf8Contains("*") && w.contains("*")
         case .user(let s), .session(let s), .federatedUser(let s), .uniqueId(let s), .service(let s), .federated(let s), .other(let s), .canonicalUser(let s):
-            return s.contains("*") || s.contains("?")
-        case .role(let arn, _, _, _): return arn.contains("*") || arn.contains("?")
+            return (s.utf8Contains("*") && s.contains("*")) || (s.utf8Contains("?") && s.contains("?"))
+        case .role(let arn, _, _, _): return (arn.utf8Contains("*") && arn.contains("*")) || (arn.utf8Contains("?") && arn.contains("?"))
         }
     }
 
