@@ -19,14 +19,15 @@ extension FindingsEngine {
     mutating func judgeExternalIDReuse() {
         struct Use { var accounts: Set<String> = []; var roles: [String] = [] }
         var uses: [String: Use] = [:]
-        for (i, role) in estate.inventory.roles.enumerated() {
+        for i in estate.trustFacts.indices {
+            let account = estate.roleAccounts[i], arn = estate.roleARNs[i]
             for s in estate.trustFacts[i].usableAllows where s.coversAssumeRole {
-                let external = s.principals.compactMap(\.awsAccount).filter { $0 != role.accountId && !estate.isInternal($0) }
+                let external = s.principals.compactMap(\.awsAccount).filter { $0 != account && !estate.isInternal($0) }
                 guard !external.isEmpty else { continue }
                 for c in s.conditions where ConditionJudgement.isExactExternalID(c) {
                     for value in c.values {
                         uses[value, default: Use()].accounts.formUnion(external)
-                        if uses[value]!.roles.last != role.arn { uses[value]!.roles.append(role.arn) }
+                        if uses[value]!.roles.last != arn { uses[value]!.roles.append(arn) }
                     }
                 }
             }

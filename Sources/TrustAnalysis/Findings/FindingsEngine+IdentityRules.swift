@@ -8,14 +8,16 @@ extension FindingsEngine {
         let users = estate.inventory.users, roles = estate.inventory.roles
         let total = users.count + roles.count
         for k in total * part / parts..<total * (part + 1) / parts {
+            // Fields are read in place: binding `users[k]` or `roles[i]` would copy the whole value.
             if k < users.count {
-                let u = users[k]
-                judgeIdentity(arn: u.arn, account: u.accountId, policies: u.policies, boundary: u.permissionsBoundary, isAdmin: estate.userIsAdmin[k])
+                judgeIdentity(arn: users[k].arn, account: users[k].accountId, policies: users[k].policies,
+                              boundary: users[k].permissionsBoundary, isAdmin: estate.userIsAdmin[k])
             } else {
-                let i = k - users.count, r = roles[i]
+                let i = k - users.count
                 // Service-linked roles are skipped: AWS owns their policies and only the service can assume them.
-                if r.isServiceLinked { continue }
-                judgeIdentity(arn: r.arn, account: r.accountId, policies: r.policies, boundary: r.permissionsBoundary, isAdmin: estate.roleIsAdmin[i])
+                if roles[i].isServiceLinked { continue }
+                judgeIdentity(arn: roles[i].arn, account: roles[i].accountId, policies: roles[i].policies,
+                              boundary: roles[i].permissionsBoundary, isAdmin: estate.roleIsAdmin[i])
             }
         }
     }

@@ -81,8 +81,9 @@ extension FindingsEngine {
         var next = [Int32](repeating: -1, count: n)
         var touched: [Int] = []
         let assume = AssumeRole.action
-        for (i, role) in estate.inventory.roles.enumerated() where estate.roleIsAdmin[i] && !skipping.contains(role.arn) {
-            guard let target = graph.index(ofNode: role.arn) else { continue }
+        for i in estate.roleARNs.indices where estate.roleIsAdmin[i] && !skipping.contains(estate.roleARNs[i]) {
+            let arn = estate.roleARNs[i]
+            guard let target = graph.index(ofNode: arn) else { continue }
             for t in touched { dist[t] = -1; next[t] = -1 }
             touched.removeAll(keepingCapacity: true)
             dist[target] = 0
@@ -126,8 +127,8 @@ extension FindingsEngine {
             var chain = [graph.nodes[best.start].id]
             var v = best.start
             while next[v] >= 0 { v = Int(next[v]); chain.append(graph.nodes[v].id) }
-            let last = EdgeRef(from: chain[chain.count - 2], to: role.arn)
-            collector.add(.chainToPrivileged, subject: role.arn, edge: last,
+            let last = EdgeRef(from: chain[chain.count - 2], to: arn)
+            collector.add(.chainToPrivileged, subject: arn, edge: last,
                           evidence: "\(chain.count - 1) hops: " + chain.joined(separator: " → "))
         }
     }

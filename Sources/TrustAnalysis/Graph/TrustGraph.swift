@@ -11,6 +11,8 @@ public struct TrustGraph: Sendable {
     /// Node position → a range of `incomingOrder`, which lists edge positions by (to, from, action).
     private var incomingStart: [Int32]
     private var incomingOrder: [Int32]
+    /// Edge position → the node position of its target (the node count when it is not a node).
+    private var edgeTargets: [Int32]
     /// Edges whose ends are not nodes of the graph (a hand-built graph may have them), by id.
     private var strayOutgoing: [String: [Int]] = [:]
     private var strayIncoming: [String: [Int]] = [:]
@@ -57,6 +59,7 @@ public struct TrustGraph: Sendable {
         }
         outgoingStart = outStart
         incomingOrder = inOrder
+        edgeTargets = order.map { ends[$0].to }
         if outStart[n + 1] > outStart[n] || inCount[n + 1] > inCount[n] {
             for (position, e) in self.edges.enumerated() {
                 if index[e.from] == nil { strayOutgoing[e.from, default: []].append(position) }
@@ -84,18 +87,21 @@ public struct TrustGraph: Sendable {
         return incomingOrder[Int(incomingStart[v])..<Int(incomingStart[v + 1])].map { Int($0) }
     }
 
-    /// Sets each edge's worst severity and rule list from the findings about it.
+    /// Sets each edge's worst severity and rule list from the findings about it. Each finding finds its
+    /// edge within its source's range of edges; nothing is grouped by ARN.
     mutating func annotate(with findings: [Finding]) {
-        // Finding positions by edge: grouping the values would copy every finding.
-        var byEdge: [EdgeRef: [Int]] = [:]
+        var rules: [Int: [String]] = [:]
         for i in findings.indices where findings[i].suppression == nil {
-            if let e = findings[i].edge { byEdge[e, default: []].append(i) }
-        }
-        for (ref, fs) in byEdge {
-            for i in outgoingIndices(from: ref.from) where edges[i].to == ref.to {
-                edges[i].severity = fs.map { findings[$0].severity }.max()
-                edges[i].findingRules = Array(Set(fs.map { findings[$0].rule })).sorted()
+            guard let ref = findings[i].edge else { continue }
+            let range: [Int]
+            if let v = nodeIndex[ref.from] { range = Array(Int(outgoingStart[v])..<Int(outgoingStart[v + 1])) } else { range = strayOutgoing[ref.from] ?? [] }
+            let severity = findings[i].severity
+            let target = nodeIndex[ref.to].map(Int32.init)
+            for e in range where target.map({ edgeTargets[e] == $0 }) ?? (edges[e].to == ref.to) {
+                if edges[e].severity.map({ severity > $0 }) ?? true { edges[e].severity = severity }
+                rules[e, default: []].append(findings[i].rule)
             }
         }
+        for (e, r) in rules { edges[e].findingRules = Array(Set(r)).sorted() }
     }
 }

@@ -55,8 +55,8 @@ struct TrustGraphBuilder: Sendable {
             if cap.any { anyCapable[account, default: []].append(c); return }
             for target in cap.targetAccounts.sorted() { patternCapable[account + "|" + target, default: []].append(c) }
         }
-        for (i, u) in estate.inventory.users.enumerated() { index(.user(i), userCapabilities[i], u.accountId) }
-        for (i, r) in estate.inventory.roles.enumerated() { index(.role(i), roleCapabilities[i], r.accountId) }
+        for i in estate.userAccounts.indices { index(.user(i), userCapabilities[i], estate.userAccounts[i]) }
+        for i in estate.roleAccounts.indices { index(.role(i), roleCapabilities[i], estate.roleAccounts[i]) }
         anyCapableByAccount = anyCapable
         patternCapableByPair = patternCapable
         var stranger = 0
@@ -94,13 +94,23 @@ struct TrustGraphBuilder: Sendable {
 
     private mutating func addInventoryNodes() {
         for a in estate.inventory.accounts { addAccountNode(a.id) }
-        for (i, u) in estate.inventory.users.enumerated() {
-            nodes[u.arn] = GraphNode(id: u.arn, kind: .user, account: u.accountId, label: u.name,
-                                     trust: estate.trust(ofAccount: u.accountId), inInventory: true, isAdministrator: estate.userIsAdmin[i])
+        nodes.reserveCapacity(nodes.count + estate.userARNs.count + estate.roleARNs.count)
+        var trustOf: [String: AccountTrust] = [:]
+        func trust(_ a: String) -> AccountTrust {
+            if let t = trustOf[a] { return t }
+            let t = estate.trust(ofAccount: a)
+            trustOf[a] = t
+            return t
         }
-        for (i, r) in estate.inventory.roles.enumerated() {
-            nodes[r.arn] = GraphNode(id: r.arn, kind: .role, account: r.accountId, label: r.name,
-                                     trust: estate.trust(ofAccount: r.accountId), inInventory: true, isAdministrator: estate.roleIsAdmin[i])
+        for i in estate.userARNs.indices {
+            let arn = estate.userARNs[i], account = estate.userAccounts[i]
+            nodes[arn] = GraphNode(id: arn, kind: .user, account: account, label: estate.userNames[i],
+                                   trust: trust(account), inInventory: true, isAdministrator: estate.userIsAdmin[i])
+        }
+        for i in estate.roleARNs.indices {
+            let arn = estate.roleARNs[i], account = estate.roleAccounts[i]
+            nodes[arn] = GraphNode(id: arn, kind: .role, account: account, label: estate.roleNames[i],
+                                   trust: trust(account), inInventory: true, isAdministrator: estate.roleIsAdmin[i])
         }
     }
 
