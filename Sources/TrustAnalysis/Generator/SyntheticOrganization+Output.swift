@@ -58,13 +58,18 @@ extension SyntheticOrganization {
     }
 
     /// `aws iam get-account-authorization-details` output for one account.
+    ///
+    /// As large as real dumps are: `Policies` carries every attached managed policy with its whole
+    /// `PolicyVersionList`, and AWS managed policies such as ReadOnlyAccess have had many versions
+    /// (about 100 KB a dump in all). Only the default versions say anything about the inventory: the
+    /// older ones are there for their weight, as in real exports, and a loader must pass them over.
     public func authorizationDetails(account: String) -> JSONValue {
-        var managed: [String: Bool] = [:]
+        var attachments: [String: Int] = [:]
         func split(_ policies: [Policy]) -> (inline: [JSONValue], attached: [JSONValue]) {
             var inline: [JSONValue] = [], attached: [JSONValue] = []
             for p in policies {
                 if let arn = p.arn {
-                    managed[arn] = true
+                    attachments[arn, default: 0] += 1
                     attached.append(["PolicyName": .string(p.name), "PolicyArn": .string(arn)])
                 } else {
                     inline.append(["PolicyName": .string(p.name), "PolicyDocument": p.document ?? .null])
@@ -103,20 +108,91 @@ extension SyntheticOrganization {
             o["Tags"] = []
             return .object(o)
         }
-        let documents: [String: JSONValue] = [
-            Self.administratorAccess: ["Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "*", "Resource": "*"]]],
-            Self.readOnlyAccess: ["Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": ["iam:Get*", "iam:List*", "s3:Get*", "s3:List*", "ec2:Describe*"], "Resource": "*"]]],
-        ]
-        let policyList: [JSONValue] = managed.keys.sorted().map { arn in
-            let name = String(arn.split(separator: "/").last ?? "")
-            return [
-                "PolicyName": .string(name), "PolicyId": .string("ANPA" + name.uppercased().prefix(17)), "Arn": .string(arn), "Path": "/",
-                "DefaultVersionId": "v1", "AttachmentCount": 1, "IsAttachable": true,
-                "PolicyVersionList": [["Document": documents[arn] ?? .null, "VersionId": "v1", "IsDefaultVersion": true]],
-            ]
+        let policyList: [JSONValue] = attachments.keys.sorted().map { arn in
+            Self.managedPolicyDetail(arn: arn, attachments: attachments[arn] ?? 0)
         }
         return ["UserDetailList": .array(userList), "GroupDetailList": [], "RoleDetailList": .array(roleList), "Policies": .array(policyList)]
     }
+
+    /// The default version's document of each AWS managed policy the generator attaches: what the dumps say
+    /// these policies allow (ReadOnlyAccess reduced to a few read actions).
+    static let managedDocuments: [String: JSONValue] = [
+        administratorAccess: ["Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "*", "Resource": "*"]]],
+        readOnlyAccess: ["Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": ["iam:Get*", "iam:List*", "s3:Get*", "s3:List*", "ec2:Describe*"], "Resource": "*"]]],
+    ]
+
+    /// How many versions each managed policy has had; the last is the default.
+    static let managedVersions: [String: Int] = [administratorAccess: 1, readOnlyAccess: 7]
+
+    /// One `ManagedPolicyDetail`: the default version first, then the older ones, newest first, as AWS lists them.
+    static func managedPolicyDetail(arn: String, attachments: Int) -> JSONValue {
+        let name = String(arn.split(separator: "/").last ?? "")
+        let count = managedVersions[arn] ?? 1
+        let created: Int64 = 1_423_180_800 // 2015-02-06
+        func versionDate(_ v: Int) -> String { iso(created + Int64(v - 1) * 86_400 * 97) }
+        var versions: [JSONValue] = []
+        for v in stride(from: count, through: 1, by: -1) {
+            let document = v == count ? managedDocuments[arn] ?? .null : olderVersionDocument(name: name, version: v, of: count)
+            versions.append(["Document": document, "VersionId": .string("v\(v)"), "IsDefaultVersion": .bool(v == count),
+                             "CreateDate": .string(versionDate(v))])
+        }
+        return [
+            "PolicyName": .string(name), "PolicyId": .string("ANPA" + name.uppercased().prefix(17)), "Arn": .string(arn), "Path": "/",
+            "DefaultVersionId": .string("v\(count)"), "AttachmentCount": .number(String(attachments)), "PermissionsBoundaryUsageCount": 0,
+            "IsAttachable": true, "CreateDate": .string(versionDate(1)), "UpdateDate": .string(versionDate(count)),
+            "PolicyVersionList": .array(versions),
+        ]
+    }
+
+    /// An older, non-default version of a read-only managed policy: read actions over a list of services
+    /// that grew from one version to the next (made up here, in the shape AWS's own read-only policies have).
+    static func olderVersionDocument(name: String, version: Int, of count: Int) -> JSONValue {
+        let services = readOnlyServices.prefix(readOnlyServices.count * (version + count) / (2 * count))
+        var actions: [JSONValue] = []
+        for (i, service) in services.enumerated() {
+            actions.append(.string("\(service):Describe*"))
+            actions.append(.string("\(service):Get*"))
+            actions.append(.string("\(service):List*"))
+            if i % 3 == 0 { actions.append(.string("\(service):BatchGet*")) }
+            if i % 5 == 2 { actions.append(.string("\(service):Search*")) }
+        }
+        let half = actions.count / 2
+        return [
+            "Version": "2012-10-17",
+            "Statement": [
+                ["Sid": .string("\(name)ComputeAndStorage"), "Effect": "Allow", "Action": .array(Array(actions[..<half])), "Resource": "*"],
+                ["Sid": .string("\(name)Everything\(version)"), "Effect": "Allow", "Action": .array(Array(actions[half...])), "Resource": "*"],
+            ],
+        ]
+    }
+
+    /// Service prefixes for the read-only policies' older versions.
+    static let readOnlyServices: [String] = [
+        "access-analyzer", "account", "acm", "acm-pca", "airflow", "amplify", "apigateway", "appconfig", "appflow",
+        "application-autoscaling", "applicationinsights", "appmesh", "apprunner", "appstream", "appsync", "aps", "athena",
+        "auditmanager", "autoscaling", "autoscaling-plans", "backup", "batch", "bedrock", "budgets", "ce", "chatbot",
+        "cloud9", "clouddirectory", "cloudformation", "cloudfront", "cloudhsm", "cloudsearch", "cloudtrail", "cloudwatch",
+        "codeartifact", "codebuild", "codecommit", "codedeploy", "codeguru-profiler", "codeguru-reviewer", "codepipeline",
+        "codestar", "codestar-connections", "cognito-identity", "cognito-idp", "cognito-sync", "comprehend", "config",
+        "connect", "cur", "databrew", "dataexchange", "datapipeline", "datasync", "dax", "detective", "devicefarm",
+        "devops-guru", "directconnect", "dlm", "dms", "docdb-elastic", "ds", "dynamodb", "ebs", "ec2", "ec2messages",
+        "ecr", "ecr-public", "ecs", "eks", "elasticache", "elasticbeanstalk", "elasticfilesystem", "elasticloadbalancing",
+        "elasticmapreduce", "elastictranscoder", "emr-containers", "emr-serverless", "es", "events", "evidently",
+        "firehose", "fis", "fms", "forecast", "frauddetector", "fsx", "gamelift", "glacier", "globalaccelerator", "glue",
+        "grafana", "greengrass", "groundstation", "guardduty", "health", "healthlake", "iam", "identitystore",
+        "imagebuilder", "inspector", "inspector2", "iot", "iotanalytics", "iotevents", "iotsitewise", "ivs", "kafka",
+        "kendra", "kinesis", "kinesisanalytics", "kinesisvideo", "kms", "lakeformation", "lambda", "lex", "license-manager",
+        "lightsail", "logs", "lookoutvision", "macie2", "managedblockchain", "mediaconnect", "mediaconvert", "medialive",
+        "mediapackage", "mediastore", "memorydb", "mgh", "mobiletargeting", "mq", "network-firewall", "networkmanager",
+        "nimble", "oam", "opsworks", "organizations", "outposts", "personalize", "pi", "pipes", "polly", "pricing",
+        "proton", "qldb", "quicksight", "ram", "rds", "redshift", "redshift-serverless", "rekognition", "resource-explorer-2",
+        "resource-groups", "robomaker", "route53", "route53domains", "route53resolver", "rum", "s3", "sagemaker",
+        "savingsplans", "scheduler", "schemas", "sdb", "secretsmanager", "securityhub", "serverlessrepo", "servicecatalog",
+        "servicequotas", "ses", "shield", "signer", "sns", "sqs", "ssm", "ssm-incidents", "sso", "states", "storagegateway",
+        "sts", "support", "swf", "synthetics", "tag", "textract", "timestream", "transcribe", "transfer", "translate",
+        "trustedadvisor", "waf", "waf-regional", "wafv2", "wellarchitected", "workdocs", "worklink", "workmail",
+        "workspaces", "xray",
+    ]
 
     /// Writes `DIR/inventory.json` and `DIR/gaad/<account>.json`.
     public func write(to directory: String) throws {
