@@ -21,7 +21,10 @@ struct BudgetCheck: Codable, Sendable {
                                        accounts: s.accounts, met: m < 1024))
             }
             let dumps = pipeline.loadDumpsSeconds
-            out.append(BudgetCheck(name: "load \(s.files?.dumpFiles ?? s.accounts) authorization-details dumps (\(Format.mib(s.files?.dumpsMiB ?? 0)))",
+            // Issue #4 states the budget for about 100 MB of dumps: the line says how large the measured folder was.
+            let mib = s.files?.dumpsMiB ?? 0
+            let size = s.files == nil ? "size not measured" : "\(Int((mib * 1.048576).rounded())) MB = \(Format.mib(mib))"
+            out.append(BudgetCheck(name: "load \(Format.grouped(s.files?.dumpFiles ?? s.accounts)) authorization-details dumps (\(size))",
                                    limit: "< 1.5 s", measured: Format.seconds(dumps.median) + " median (max " + Format.seconds(dumps.max) + ")",
                                    accounts: s.accounts, met: dumps.median < 1.5))
         }
