@@ -20,10 +20,10 @@ struct InputSource: Sendable {
         switch location {
         case .text(let b): bytes = b
         case .file(let path):
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let b = Self.read(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
                 return .failure(InputProblem("cannot read the file (missing, unreadable, or a special file)"))
             }
-            bytes = [UInt8](data)
+            bytes = b
         }
         if Gzip.isGzip(bytes) {
             do {
@@ -33,6 +33,32 @@ struct InputSource: Sendable {
             }
         }
         return .success(bytes)
+    }
+
+    /// A regular file's bytes read straight into the array (no `Data` in between); nil sends the caller
+    /// to `FileManager`, which says the same about anything else.
+    private static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 {
+                    if n < 0, errno == EINTR { continue }
+                    break
+                }
+                done += n
+            }
+            complete = done == size
+            count = done
+        }
+        return complete ? bytes : nil
     }
 
     /// The name without a `.gz` suffix, lowercased, for the JSON-or-YAML decision.

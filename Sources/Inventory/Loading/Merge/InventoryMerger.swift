@@ -26,6 +26,9 @@ struct InventoryMerger {
     /// Every distinct ARN once, in first-seen order, with its slot (sorted at the end).
     private var roleKeys: [(arn: String, slot: Slot)] = []
     private var userKeys: [(arn: String, slot: Slot)] = []
+    /// Every key sorted by ARN, when no ARN is described twice (`roleIndex`, `roleKeys` then stay empty).
+    private var sortedRoleKeys: [(arn: String, slot: Slot)]?
+    private var sortedUserKeys: [(arn: String, slot: Slot)]?
     /// (earlier file, later file) → roles and users described identically by both.
     private var repeats: [Int: [Int: (roles: Int, users: Int)]] = [:]
     private var organization: (draft: OrganizationDraft, file: Int)?
@@ -63,11 +66,21 @@ struct InventoryMerger {
             fragments[i].users = []
         }
         var merger = InventoryMerger(fragments: fragments)
-        let roleCount = roleLists.reduce(0) { $0 + $1.count }, userCount = userLists.reduce(0) { $0 + $1.count }
-        merger.roleIndex.reserveCapacity(roleCount)
-        merger.roleKeys.reserveCapacity(roleCount)
-        merger.userIndex.reserveCapacity(userCount)
-        merger.userKeys.reserveCapacity(userCount)
+        // Usually no ARN is described twice: then the keys sorted once are all the merge needs. Otherwise
+        // the drafts are merged one by one in load order, as the warnings must say.
+        let (roleKeys, userKeys) = sortedKeys(keys(of: roleLists) { $0.role.arn }, keys(of: userLists) { $0.user.arn })
+        if hasRepeats(roleKeys) {
+            merger.roleIndex.reserveCapacity(roleKeys.count)
+            merger.roleKeys.reserveCapacity(roleKeys.count)
+        } else {
+            merger.sortedRoleKeys = roleKeys
+        }
+        if hasRepeats(userKeys) {
+            merger.userIndex.reserveCapacity(userKeys.count)
+            merger.userKeys.reserveCapacity(userKeys.count)
+        } else {
+            merger.sortedUserKeys = userKeys
+        }
         merger.roleLists = roleLists
         merger.userLists = userLists
         roleLists = []
@@ -92,8 +105,12 @@ struct InventoryMerger {
             name = (n, i)
         }
         for a in f.accounts { addAccount(a, file: i) }
-        for k in roleLists[i].indices { addRole(list: i, item: k) }
-        for k in userLists[i].indices { addUser(list: i, item: k) }
+        if sortedRoleKeys == nil {
+            for k in roleLists[i].indices { addRole(list: i, item: k) }
+        }
+        if sortedUserKeys == nil {
+            for k in userLists[i].indices { addUser(list: i, item: k) }
+        }
         if let o = f.organization { addOrganization(o, file: i) }
         saml.formUnion(f.samlProviders)
         oidc.formUnion(f.oidcProviders)
@@ -281,8 +298,16 @@ struct InventoryMerger {
         // Accounts: listed ones, owners of roles and users, then every account only referenced.
         var drafts = accounts.mapValues(\.draft)
         var owners: Set<String> = []
-        for (_, slot) in roleKeys { owners.insert(roleLists[Int(slot.list)][Int(slot.item)].role.accountId) }
-        for (_, slot) in userKeys { owners.insert(userLists[Int(slot.list)][Int(slot.item)].user.accountId) }
+        var sortedRoles = sortedRoleKeys ?? [], sortedUsers = sortedUserKeys ?? []
+        if sortedRoleKeys == nil || sortedUserKeys == nil {
+            let (r, u) = Self.sortedKeys(roleKeys, userKeys)
+            if sortedRoleKeys == nil { sortedRoles = r }
+            if sortedUserKeys == nil { sortedUsers = u }
+        }
+        sortedRoleKeys = nil
+        sortedUserKeys = nil
+        for (_, slot) in sortedRoles { owners.insert(roleLists[Int(slot.list)][Int(slot.item)].role.accountId) }
+        for (_, slot) in sortedUsers { owners.insert(userLists[Int(slot.list)][Int(slot.item)].user.accountId) }
         for id in owners where drafts[id] == nil {
             drafts[id] = AccountDraft(account: Account(id: id), given: [], path: [])
         }
@@ -316,7 +341,6 @@ struct InventoryMerger {
         // Sorted by ARN (each ARN is there once): the keys are sorted, the (large) values copied once into
         // place with their managed policies' documents filled in; both on two threads.
         LoadTrace.mark("merge.accounts")
-        let (sortedRoles, sortedUsers) = Self.sortedKeys(roleKeys, userKeys)
         roleKeys = []
         userKeys = []
         roleIndex = [:]
@@ -421,6 +445,21 @@ struct InventoryMerger {
         }
     }
 
+    /// The key of every draft of every list, in load order.
+    private static func keys<Draft>(of lists: [[Draft]], _ arn: (Draft) -> String) -> [(arn: String, slot: Slot)] {
+        var out: [(arn: String, slot: Slot)] = []
+        out.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for (i, list) in lists.enumerated() {
+            for k in list.indices { out.append((arn(list[k]), Slot(list: Int32(i), item: Int32(k), lastFile: Int32(i)))) }
+        }
+        return out
+    }
+
+    /// Whether some ARN is there twice (sorted keys: repeats are neighbours).
+    private static func hasRepeats(_ sorted: [(arn: String, slot: Slot)]) -> Bool {
+        sorted.indices.dropFirst().contains { sorted[$0].arn == sorted[$0 - 1].arn }
+    }
+
     /// Role and user keys sorted by ARN: each half of the roles on its own thread (the users with the
     /// second), then the halves merged.
     private static func sortedKeys(
@@ -496,14 +535,30 @@ struct ResolveSide: Sendable {
         for j in policies.indices {
             let needs = policies[j].document == nil && policies[j].arn != nil
             if needs { fill(&policies[j], role: role) }
-            if let arn = policies[j].arn, policies[j].document != nil { managedWithDocument.insert(arn) }
+            if let arn = policies[j].arn, policies[j].document != nil, !recentlyCounted.contains(arn) {
+                managedWithDocument.insert(arn)
+                recentlyCounted[countedNext % recentlyCounted.count] = arn
+                countedNext += 1
+            }
         }
         if boundary != nil, boundary!.document == nil, boundary!.arn != nil { fill(&boundary!, role: role) }
     }
 
+    /// The same few managed policies are attached to thousands of roles: the last answers are kept at hand
+    /// (comparing two ARNs costs less than hashing one).
+    private var recentlyCounted = [String](repeating: "", count: 8)
+    private var countedNext = 0
+    private var recentlyResolved: [(arn: String, document: PolicyDocument?)] = []
+
     private mutating func fill(_ p: inout AttachedPolicy, role: Bool) {
         guard let arn = p.arn else { return }
-        p.document = resolver.document(arn)
+        if let recent = recentlyResolved.first(where: { $0.arn == arn }) {
+            p.document = recent.document
+        } else {
+            p.document = resolver.document(arn)
+            if recentlyResolved.count == 8 { recentlyResolved.removeFirst() }
+            recentlyResolved.append((arn, p.document))
+        }
         if p.document == nil {
             if role { holders[arn, default: (0, 0)].roles += 1 } else { holders[arn, default: (0, 0)].users += 1 }
         }

@@ -14,7 +14,23 @@ public struct IAMEntityARN: Sendable, Hashable {
     public var path: String
     public var name: String
 
-    public var arn: String { "arn:\(partition):iam::\(accountId):\(resourceType)\(path)\(name)" }
+    /// The text this was parsed from, when it spells exactly what `arn` would build (kept: building it
+    /// again for each of 50,000 roles is a string allocation each).
+    var spelled: String?
+
+    public var arn: String { spelled ?? "arn:\(partition):iam::\(accountId):\(resourceType)\(path)\(name)" }
+
+    public static func == (a: IAMEntityARN, b: IAMEntityARN) -> Bool {
+        (a.partition, a.accountId, a.resourceType, a.path, a.name) == (b.partition, b.accountId, b.resourceType, b.path, b.name)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(partition)
+        hasher.combine(accountId)
+        hasher.combine(resourceType)
+        hasher.combine(path)
+        hasher.combine(name)
+    }
 
     /// The partitions IAM exists in.
     static let partitions: Set<String> = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]
@@ -69,29 +85,42 @@ public struct IAMEntityARN: Sendable, Hashable {
 
 extension IAMEntityARN {
     /// `arn:aws:iam::<12 digits>:<type>/…` checked on bytes; nil sends the text to the careful parser.
+    /// What it returns spells `text` exactly (`arn` gives `text` back).
     static func parseWellFormed(_ text: String, expectedType: String) -> IAMEntityARN? {
-        let prefix = "arn:aws:iam::".utf8
-        let u = text.utf8
-        guard u.starts(with: prefix) else { return nil }
-        var i = u.index(u.startIndex, offsetBy: prefix.count)
-        let accountStart = i
-        for _ in 0..<12 {
-            guard i != u.endIndex, u[i] >= 0x30, u[i] <= 0x39 else { return nil }
-            i = u.index(after: i)
+        var utf8 = text
+        return utf8.withUTF8 { u -> IAMEntityARN? in
+            let prefix: StaticString = "arn:aws:iam::"
+            let n = prefix.utf8CodeUnitCount
+            guard u.count > n + 13 else { return nil }
+            for k in 0..<n where u[k] != prefix.utf8Start[k] { return nil }
+            var i = n
+            for _ in 0..<12 {
+                guard u[i] >= 0x30, u[i] <= 0x39 else { return nil }
+                i += 1
+            }
+            guard u[i] == UInt8(ascii: ":") else { return nil }
+            let account = String(decoding: UnsafeBufferPointer(rebasing: u[n..<i]), as: UTF8.self)
+            i += 1
+            var matched = true
+            var type = expectedType
+            type.withUTF8 { t in
+                if i + t.count > u.count || !t.indices.allSatisfy({ u[i + $0] == t[$0] }) { matched = false }
+            }
+            guard matched else { return nil }
+            i += expectedType.utf8.count
+            guard i < u.count, u[i] == UInt8(ascii: "/") else { return nil }
+            let typeSlash = i
+            var lastSlash = i
+            var k = i + 1
+            while k < u.count {
+                if u[k] == UInt8(ascii: "/") { lastSlash = k } else if u[k] == UInt8(ascii: ":") { return nil }
+                k += 1
+            }
+            guard lastSlash + 1 < u.count else { return nil }
+            let path = lastSlash == typeSlash ? "/" : String(decoding: UnsafeBufferPointer(rebasing: u[typeSlash...lastSlash]), as: UTF8.self)
+            let name = String(decoding: UnsafeBufferPointer(rebasing: u[(lastSlash + 1)...]), as: UTF8.self)
+            return IAMEntityARN(partition: "aws", accountId: account, resourceType: expectedType, path: path, name: name, spelled: text)
         }
-        guard i != u.endIndex, u[i] == UInt8(ascii: ":") else { return nil }
-        let account = String(text[accountStart..<i])
-        i = u.index(after: i)
-        guard u[i...].starts(with: expectedType.utf8) else { return nil }
-        i = u.index(i, offsetBy: expectedType.utf8.count)
-        guard i != u.endIndex, u[i] == UInt8(ascii: "/") else { return nil }
-        let rest = u[u.index(after: i)...]
-        guard let lastSlash = rest.lastIndex(of: UInt8(ascii: "/")).map({ $0 }) ?? Optional(i),
-              !rest.contains(UInt8(ascii: ":")) else { return nil }
-        let nameStart = u.index(after: lastSlash)
-        guard nameStart != u.endIndex else { return nil }
-        let path = lastSlash == i ? "/" : String(text[i...lastSlash])
-        return IAMEntityARN(partition: "aws", accountId: account, resourceType: expectedType, path: path, name: String(text[nameStart...]))
     }
 }
 
@@ -112,10 +141,22 @@ public enum AccountID {
     /// `111111111111`, `arn:aws:sts::111111111111:assumed-role/R/s`); nil for services, `*` and AWS-owned ARNs.
     public static func referenced(by text: String) -> String? {
         if isValid(text) { return text }
-        guard text.hasPrefix("arn:") else { return nil }
-        let parts = text.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6 else { return nil }
-        let account = String(parts[4])
-        return isValid(account) ? account : nil
+        var utf8 = text
+        // The fifth of the colon-separated parts of `arn:…`, when it is 12 digits.
+        return utf8.withUTF8 { u -> String? in
+            guard u.count > 4, u[0] == UInt8(ascii: "a"), u[1] == UInt8(ascii: "r"), u[2] == UInt8(ascii: "n"), u[3] == UInt8(ascii: ":") else { return nil }
+            var colons = 1
+            var i = 4
+            while i < u.count, colons < 4 {
+                if u[i] == UInt8(ascii: ":") { colons += 1 }
+                i += 1
+            }
+            guard colons == 4 else { return nil }
+            let start = i
+            while i < u.count, u[i] != UInt8(ascii: ":") { i += 1 }
+            guard i < u.count, i - start == 12 else { return nil }
+            for k in start..<i where u[k] < 0x30 || u[k] > 0x39 { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[start..<i]), as: UTF8.self)
+        }
     }
 }
