@@ -19,7 +19,9 @@ public struct Analysis: Sendable {
     public struct Timings: Sendable {
         /// The engine's compiled policies and the estate's indexes, built side by side.
         public var prepare: Double = 0
+        /// Finding the edges, then sorting and indexing them while the rules that need no graph run.
         public var graph: Double = 0
+        /// The rest of the findings, their order, and the edges' annotation.
         public var findings: Double = 0
     }
     /// The engine the graph was confirmed with, kept for the dashboard's simulations (building one for
@@ -50,17 +52,47 @@ public struct Analysis: Sendable {
         self.simulator = simulator
         timings.prepare = clock.lap()
         var builder = TrustGraphBuilder(estate: estate, simulator: simulator, now: now)
-        var graph = builder.build()
+        builder.buildEdges()
         simulationCount = builder.simulations
-        timings.graph = clock.lap()
         let implicit = ImplicitEdges(builder: builder)
         implicitEdges = implicit
         var engine = FindingsEngine(estate: estate, now: now, implicitEdges: implicit)
-        var found = engine.run(graph: graph)
-        if !suppressions.entries.isEmpty {
-            for i in found.indices { found[i].suppression = suppressions.reason(for: found[i]) }
+        // Sorting and indexing the graph is one thread's work; the rules that need no graph take the
+        // other core meanwhile (and the rest of them after).
+        enum Staged: Sendable {
+            case graph(TrustGraph)
+            case judged(FindingCollector, FindingCollector)
         }
-        graph.annotate(with: found)
+        let parts = engine.staticParts, finder = engine, built = builder
+        let staged = ParallelResults<Staged>.run(1 + parts) { i in
+            if i == 0 { return .graph(built.graph()) }
+            let judged = finder.judgeStatic(part: i - 1, of: parts)
+            return .judged(judged.trust, judged.identity)
+        }
+        guard case .graph(var graph) = staged[0] else { fatalError("unreachable") }
+        timings.graph = clock.lap()
+        let judged = staged.dropFirst().map { stage -> (trust: FindingCollector, identity: FindingCollector) in
+            guard case .judged(let t, let i) = stage else { fatalError("unreachable") }
+            return (t, i)
+        }
+        var unsorted = engine.runUnsorted(graph: graph, judged: judged)
+        if !suppressions.entries.isEmpty {
+            for i in unsorted.indices { unsorted[i].suppression = suppressions.reason(for: unsorted[i]) }
+        }
+        // Annotating the edges does not depend on the findings' order: it runs beside the sort.
+        enum Finished: Sendable {
+            case findings([Finding])
+            case graph(TrustGraph)
+        }
+        let frozen = unsorted, plain = graph
+        let finished = ParallelResults<Finished>.run(2) { i in
+            if i == 0 { return .findings(Finding.sortedForReport(frozen)) }
+            var g = plain
+            g.annotate(with: frozen)
+            return .graph(g)
+        }
+        guard case .findings(let found) = finished[0], case .graph(let annotated) = finished[1] else { fatalError("unreachable") }
+        graph = annotated
         self.graph = graph
         findings = found
         var bySubject: [String: [Int]] = [:]

@@ -23,29 +23,41 @@ struct FindingsEngine {
 
     /// Every finding, sorted in report order.
     mutating func run(graph: TrustGraph) -> [Finding] {
+        Finding.sortedForReport(runUnsorted(graph: graph, judged: (0..<staticParts).map { judgeStatic(part: $0, of: staticParts) }))
+    }
+
+    /// The trust and identity rules judge one principal at a time and name it as the subject, so
+    /// contiguous parts of the principals can be judged on separate threads into collectors of their
+    /// own and appended in order: the same findings in the same order as one pass. That needs every
+    /// principal's ARN to be unique (the loader merges duplicates); otherwise one pass does it.
+    var staticParts: Int {
+        let roles = estate.inventory.roles.count
+        let unique = estate.roleIndexByARN.count == roles && estate.userIndexByARN.count == estate.inventory.users.count
+        return unique && roles >= 512 ? 2 : 1
+    }
+
+    /// The rules that need no graph, for one part of the principals: they can run while the graph is
+    /// still being sorted and indexed.
+    func judgeStatic(part p: Int, of parts: Int) -> (trust: FindingCollector, identity: FindingCollector) {
         let roles = estate.inventory.roles
-        // The trust and identity rules judge one principal at a time and name it as the subject, so
-        // contiguous halves of the principals can be judged on two threads into collectors of their own
-        // and appended in order: the same findings in the same order as one pass. That needs every
-        // principal's ARN to be unique (the loader merges duplicates); otherwise one pass does it.
-        let unique = estate.roleIndexByARN.count == roles.count && estate.userIndexByARN.count == estate.inventory.users.count
-        let parts = unique && roles.count >= 512 ? 2 : 1
-        let base = self
-        let judged = ParallelResults<(trust: FindingCollector, identity: FindingCollector)>.run(parts) { p in
-            var part = base
-            for i in roles.count * p / parts..<roles.count * (p + 1) / parts {
-                part.judgeTrustPolicy(ofRole: roles[i], facts: part.estate.trustFacts[i])
-            }
-            let trust = part.collector
-            part.collector = FindingCollector()
-            part.judgeIdentityPolicies(part: p, of: parts)
-            return (trust, part.collector)
+        var part = self
+        part.collector = FindingCollector()
+        for i in roles.count * p / parts..<roles.count * (p + 1) / parts {
+            part.judgeTrustPolicy(ofRole: roles[i], facts: part.estate.trustFacts[i])
         }
+        let trust = part.collector
+        part.collector = FindingCollector()
+        part.judgeIdentityPolicies(part: p, of: parts)
+        return (trust, part.collector)
+    }
+
+    /// Every finding, in the order the rules found them, given the static parts `judgeStatic` returned.
+    mutating func runUnsorted(graph: TrustGraph, judged: [(trust: FindingCollector, identity: FindingCollector)]) -> [Finding] {
         for part in judged { collector.append(part.trust) }
         judgeExternalIDReuse()
         for part in judged { collector.append(part.identity) }
         judgeReachability(graph: graph)
-        return Finding.sortedForReport(collector.findings)
+        return collector.findings
     }
 }
 

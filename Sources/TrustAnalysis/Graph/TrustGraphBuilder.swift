@@ -67,6 +67,15 @@ struct TrustGraphBuilder: Sendable {
     /// Builds the graph. Roles are independent of each other here, so they are split between `workers`
     /// threads (interleaved, so that big accounts spread evenly); the parts are merged afterwards.
     mutating func build(workers: Int = 2) -> TrustGraph {
+        buildEdges(workers: workers)
+        return graph()
+    }
+
+    /// The graph of the nodes and edges found so far (sorting and indexing them: one thread's work).
+    func graph() -> TrustGraph { TrustGraph(nodes: Array(nodes.values), edges: edges) }
+
+    /// Finds every node and edge, on `workers` threads.
+    mutating func buildEdges(workers: Int = 2) {
         addInventoryNodes()
         let count = estate.inventory.roles.count
         let parts = max(1, min(workers, count / 64))
@@ -87,7 +96,6 @@ struct TrustGraphBuilder: Sendable {
             simulations += part.simulations
         }
         grants.sort { ($0.role, $0.statement.statement.index) < ($1.role, $1.statement.statement.index) }
-        return TrustGraph(nodes: Array(nodes.values), edges: edges)
     }
 
     // MARK: Nodes
