@@ -147,9 +147,10 @@ public struct GraphScreen: Sendable {
         for _ in 0..<max(1, depth) {
             var next: [String] = []
             for id in frontier {
-                // A principal's own edges include the roles it reaches through `*` trust statements, which
-                // the graph draws from anyone: what this user or role can get into is the question here.
-                let out = g.node(id: id)?.inInventory == true ? context.analysis.outgoingEdges(from: id) : g.outgoing(from: id)
+                // The focus's own edges include the roles it reaches through `*` trust statements, which the
+                // graph draws from anyone: what this user or role can get into is the question here. (Only
+                // for the focus: each one costs the engine a simulation per such role.)
+                let out = id == focus && g.node(id: id)?.inInventory == true ? context.analysis.outgoingEdges(from: id) : g.outgoing(from: id)
                 for e in out + g.incoming(to: id) {
                     let other = e.from == id ? e.to : e.from
                     if index[other] == nil {
