@@ -243,7 +243,9 @@ public struct JSONParser: Sendable {
             index += 1
             return .array(items)
         }
-        let mayGuess = options.parallel && !isWorker && target == nil && bytes.count - index >= options.minimumSplitBytes
+        // Only the lists of the document or of its top-level object (a native inventory's roles and users):
+        // a guess costs a thread hand-off, worth it for megabytes, not for a role's list of policies.
+        let mayGuess = options.parallel && !isWorker && target == nil && depth <= 2 && bytes.count - index >= options.minimumSplitBytes
         var guess: Speculation?
         defer { guess?.abandon() }
         var endOfFirst = 0
@@ -353,7 +355,7 @@ public struct JSONParser: Sendable {
         let pattern = bytes[(firstEnd - 1)...k]
         let braceOffset = second - (firstEnd - 1)
         let from = second + (bytes.count - second) / 2
-        guard let hit = Self.find(pattern, in: bytes, from: from) else { return nil }
+        guard let hit = Self.find(pattern, in: bytes, from: from, within: 1 << 20) else { return nil }
         let guess = Speculation(start: hit + braceOffset)
         var worker = JSONParser(bytes: bytes, target: nil, options: options)
         worker.isWorker = true
@@ -363,12 +365,13 @@ public struct JSONParser: Sendable {
         return guess
     }
 
-    private static func find(_ pattern: ArraySlice<UInt8>, in bytes: [UInt8], from: Int) -> Int? {
+    /// The first place of `pattern` in `bytes` starting in `from ..< from + within`.
+    private static func find(_ pattern: ArraySlice<UInt8>, in bytes: [UInt8], from: Int, within: Int) -> Int? {
         guard let first = pattern.first, from + pattern.count <= bytes.count else { return nil }
         return bytes.withUnsafeBufferPointer { b -> Int? in
             pattern.withUnsafeBufferPointer { p -> Int? in
                 var i = from
-                let last = b.count - p.count
+                let last = min(b.count - p.count, from + within)
                 while i <= last {
                     if b[i] == first {
                         var j = 1

@@ -16,6 +16,8 @@ enum ListReader {
         /// One per item, in list order; `placeholder` where the item could not be read (`failed`).
         var drafts: [Draft]
         var failed: [Bool]
+        /// Each draft's identity (its ARN), "" where the item failed: taken while the draft was at hand.
+        var ids: [String]
         /// The diagnostics of the items that reported any, in list order.
         var diagnostics: [(item: Int, pending: [ReadContext.Pending])]
         var referencedAccounts: Set<String>
@@ -28,6 +30,7 @@ enum ListReader {
 
     static func read<Draft: Sendable>(
         _ items: [JSONValue], key: String, placeholder: Draft, like fragment: InventoryFragment, ctx: ReadContext,
+        id: @escaping @Sendable (borrowing Draft) -> String,
         _ readOne: @escaping @Sendable (JSONValue, [JSONPathComponent], inout InventoryFragment, ReadContext) -> Draft?
     ) -> Outcome<Draft> {
         let file = ctx.file, kind = fragment.kind, status = fragment.status
@@ -36,12 +39,18 @@ enum ListReader {
         let count = items.count
         let failures = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
         failures.initialize(repeating: false)
-        defer { failures.deallocate() }
+        let ids = UnsafeMutableBufferPointer<String>.allocate(capacity: count)
+        ids.initialize(repeating: "")
+        defer {
+            failures.deallocate()
+            ids.deinitialize().deallocate()
+        }
         let parts = count >= threadedMinimum ? 2 : 1
         let results = PartResults<Part>(count: parts)
         let drafts = [Draft](unsafeUninitializedCapacity: count) { buffer, initialized in
             let out = UncheckedSendable(buffer)
             let failures = UncheckedSendable(failures)
+            let identities = UncheckedSendable(ids)
             let read: @Sendable (Int) -> Void = { p in
                 let lower = count * p / parts, upper = count * (p + 1) / parts
                 let context = ReadContext(file: file, document: document.value)
@@ -52,6 +61,7 @@ enum ListReader {
                     assert(scratch.accounts.isEmpty && scratch.roles.isEmpty && scratch.users.isEmpty && scratch.managedPolicyDocuments.isEmpty,
                            "a list item may only add referenced accounts and unresolved policies to its fragment")
                     if let draft {
+                        identities.value[i] = id(draft)
                         (out.value.baseAddress! + i).initialize(to: draft)
                     } else {
                         (out.value.baseAddress! + i).initialize(to: placeholder)
@@ -71,7 +81,7 @@ enum ListReader {
             }
             initialized = count
         }
-        var outcome = Outcome(drafts: drafts, failed: Array(failures), diagnostics: [], referencedAccounts: [], unresolvedPolicies: [])
+        var outcome = Outcome(drafts: drafts, failed: Array(failures), ids: Array(ids), diagnostics: [], referencedAccounts: [], unresolvedPolicies: [])
         for part in results.values() {
             outcome.diagnostics += part.diagnostics
             outcome.referencedAccounts.formUnion(part.referencedAccounts)

@@ -41,13 +41,13 @@ enum NativeInventoryReader {
         }
         LoadTrace.mark("native.head")
         if let roles = root["roles"], let items = ctx.list(roles, at: [.key("roles")], expected: "roles") {
-            let read = ListReader.read(items, key: "roles", placeholder: placeholderRole, like: fragment, ctx: ctx) { readRole($0, at: $1, fragment: &$2, ctx: $3) }
-            fragment.roles = unique(read, key: "roles", what: "role", arn: \.role.arn, into: &fragment, ctx: ctx)
+            let read = ListReader.read(items, key: "roles", placeholder: placeholderRole, like: fragment, ctx: ctx, id: { $0.role.arn }) { readRole($0, at: $1, fragment: &$2, ctx: $3) }
+            fragment.roles = unique(read, key: "roles", what: "role", into: &fragment, ctx: ctx)
         }
         LoadTrace.mark("native.roles")
         if let users = root["users"], let items = ctx.list(users, at: [.key("users")], expected: "users") {
-            let read = ListReader.read(items, key: "users", placeholder: placeholderUser, like: fragment, ctx: ctx) { readUser($0, at: $1, fragment: &$2, ctx: $3) }
-            fragment.users = unique(read, key: "users", what: "user", arn: \.user.arn, into: &fragment, ctx: ctx)
+            let read = ListReader.read(items, key: "users", placeholder: placeholderUser, like: fragment, ctx: ctx, id: { $0.user.arn }) { readUser($0, at: $1, fragment: &$2, ctx: $3) }
+            fragment.users = unique(read, key: "users", what: "user", into: &fragment, ctx: ctx)
         }
         LoadTrace.mark("native.users")
         fragment.samlProviders = readProviders(root["samlProviders"], key: "samlProviders", type: "saml-provider", fragment: &fragment, ctx: ctx)
@@ -62,7 +62,7 @@ enum NativeInventoryReader {
     /// The drafts read from a list, in list order, without the items that failed or describe an ARN already
     /// described earlier in the list (an error each); what reading reported is taken as if read here, in order.
     private static func unique<Draft>(
-        _ read: ListReader.Outcome<Draft>, key: String, what: String, arn: KeyPath<Draft, String>, into fragment: inout InventoryFragment, ctx: ReadContext
+        _ read: ListReader.Outcome<Draft>, key: String, what: String, into fragment: inout InventoryFragment, ctx: ReadContext
     ) -> [Draft] {
         var seen: [String: Int] = [:]
         seen.reserveCapacity(read.drafts.count)
@@ -77,7 +77,7 @@ enum NativeInventoryReader {
                 dropped.append(i)
                 continue
             }
-            let id = read.drafts[i][keyPath: arn]
+            let id = read.ids[i]
             if let first = seen[id] {
                 duplicate(what: "\(what) \(id)", at: [.key(key), .index(i)], first: [.key(key), .index(first)], ctx: ctx)
                 dropped.append(i)
