@@ -13,9 +13,7 @@ enum FragmentReader {
             fragment.errors.append(LoadDiagnostic(file: input.displayPath, message: problem.message))
             return fragment
         }
-        LoadTrace.mark("contents")
         let parsed = parse(bytes, input: input)
-        LoadTrace.mark("parse")
         guard let parsed else {
             if input.isExplicit {
                 fragment.warnings.append(LoadDiagnostic(file: input.displayPath, message: "the file is empty or not text; skipped"))
@@ -46,7 +44,6 @@ enum FragmentReader {
             return fragment
         }
         dispatch(kind, root: document.root, into: &fragment, ctx: ctx)
-        LoadTrace.mark("dispatch")
         document.releaseValue()
         (fragment.warnings, fragment.errors) = ctx.finish()
         fragment.status = fragment.errors.isEmpty ? .loaded : .failed

@@ -42,11 +42,8 @@ public enum InventoryLoader {
     }
 
     private static func loadInputs(_ inputs: [InputSource]) -> LoadReport {
-        LoadTrace.mark("start")
         var fragments = readConcurrently(inputs)
-        LoadTrace.mark("read")
         let (inventory, mergeDiagnostics) = InventoryMerger.merge(&fragments)
-        LoadTrace.mark("merge")
         var warnings: [LoadDiagnostic] = []
         var errors: [LoadDiagnostic] = []
         for f in fragments {
@@ -62,7 +59,6 @@ public enum InventoryLoader {
             return ka < kb
         }.map(\.element)
         let files = fragments.map { LoadedFile(path: $0.file, kind: $0.kind, status: $0.status) }
-        LoadTrace.mark("report")
         return LoadReport(inventory: inventory, files: files, warnings: warnings, errors: errors)
     }
 

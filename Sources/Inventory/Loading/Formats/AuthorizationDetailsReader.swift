@@ -164,10 +164,10 @@ struct AuthorizationDetailsReader {
         return out
     }
 
-    private func date(_ value: JSONValue?, at path: [JSONPathComponent]) -> Int64? {
+    private func date(_ value: JSONValue?, at path: @autoclosure () -> [JSONPathComponent]) -> Int64? {
         guard let value, value != .null else { return nil }
         if let s = value.stringValue, let t = IAMDate.parse(s) { return t }
-        ctx.warning(path, "'\(value.scalarText ?? value.kindDescription)' is not a date AWS writes (ISO-8601 such as 2019-11-13T17:30:00Z); the date is ignored")
+        ctx.warning(path(), "'\(value.scalarText ?? value.kindDescription)' is not a date AWS writes (ISO-8601 such as 2019-11-13T17:30:00Z); the date is ignored")
         return nil
     }
 

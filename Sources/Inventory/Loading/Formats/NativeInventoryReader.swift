@@ -39,17 +39,14 @@ enum NativeInventoryReader {
                 fragment.accounts.append(draft)
             }
         }
-        LoadTrace.mark("native.head")
         if let roles = root["roles"], let items = ctx.list(roles, at: [.key("roles")], expected: "roles") {
             let read = ListReader.read(items, key: "roles", placeholder: placeholderRole, like: fragment, ctx: ctx, id: { $0.role.arn }) { readRole($0, at: $1, fragment: &$2, ctx: $3) }
             fragment.roles = unique(read, key: "roles", what: "role", into: &fragment, ctx: ctx)
         }
-        LoadTrace.mark("native.roles")
         if let users = root["users"], let items = ctx.list(users, at: [.key("users")], expected: "users") {
             let read = ListReader.read(items, key: "users", placeholder: placeholderUser, like: fragment, ctx: ctx, id: { $0.user.arn }) { readUser($0, at: $1, fragment: &$2, ctx: $3) }
             fragment.users = unique(read, key: "users", what: "user", into: &fragment, ctx: ctx)
         }
-        LoadTrace.mark("native.users")
         fragment.samlProviders = readProviders(root["samlProviders"], key: "samlProviders", type: "saml-provider", fragment: &fragment, ctx: ctx)
         fragment.oidcProviders = readProviders(root["oidcProviders"], key: "oidcProviders", type: "oidc-provider", fragment: &fragment, ctx: ctx)
     }

@@ -88,7 +88,6 @@ struct InventoryMerger {
         for (i, f) in fragments.enumerated() where f.status == .loaded {
             merger.add(f, index: i)
         }
-        LoadTrace.mark("merge.add")
         let inventory = merger.build()
         return (inventory, merger.diagnostics)
     }
@@ -340,7 +339,6 @@ struct InventoryMerger {
 
         // Sorted by ARN (each ARN is there once): the keys are sorted, the (large) values copied once into
         // place with their managed policies' documents filled in; both on two threads.
-        LoadTrace.mark("merge.accounts")
         roleKeys = []
         userKeys = []
         roleIndex = [:]
@@ -358,13 +356,11 @@ struct InventoryMerger {
         }
         inventory.roles = roles
         inventory.users = users
-        LoadTrace.mark("merge.sort+copy")
         // The drafts go on another thread: freeing them is work nothing here waits for.
         let spent = Discard((roleLists, userLists))
         roleLists = []
         userLists = []
         spent.inBackground()
-        LoadTrace.mark("merge.release")
         var holders: [String: (roles: Int, users: Int)] = [:]
         var managed = Set(pool.keys)
         for side in roleSides + userSides {
@@ -372,7 +368,6 @@ struct InventoryMerger {
             managed.formUnion(side.managedWithDocument)
         }
         reportUnresolved(holders)
-        LoadTrace.mark("merge.resolve")
 
         inventory.groupCount = groupArns.count
         inventory.managedPolicyCount = managed.count
