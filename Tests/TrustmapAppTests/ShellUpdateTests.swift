@@ -74,6 +74,17 @@ struct ShellUpdateTests {
         #expect(s.message?.contains("no match") == true)
     }
 
+    @Test("search matches each entry once, case-insensitively, never across two entries' texts")
+    func searchCorpus() {
+        let index = Fixtures.state().navigatorIndex
+        let ids = index.searchIDs
+        #expect(index.searchMatches("OPS").map { ids[$0] } == ["arn:aws:iam::111111111111:role/Ops", "arn:aws:iam::333333333333:role/Ops"])
+        // Each entry's text ends its ARN; the next begins with a name: no match may join them.
+        #expect(index.searchMatches("role/opsalice").isEmpty)
+        #expect(index.searchMatches("111111111111").count == ids.filter { $0.contains("111111111111") }.count)
+        #expect(index.searchMatches("\u{0}").isEmpty)
+    }
+
     @Test("keys typed into an overlay never trigger dashboard actions")
     func overlaysTakeKeys() {
         var s = Fixtures.state()

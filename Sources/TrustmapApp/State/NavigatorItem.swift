@@ -1,3 +1,4 @@
+import Foundation
 import Inventory
 
 /// One row of the navigator: an account, or a role or user inside an unfolded account.
@@ -41,14 +42,23 @@ public struct NavigatorIndex: Sendable {
 
     public var accounts: [AccountEntry]
     public var accountPosition: [String: Int]
-    /// Every account, role and user in navigator order, with its lower-cased search text as UTF-8:
-    /// built once, so a search scans bytes instead of building 60,000 strings per keypress.
-    public var searchEntries: [(id: String, text: [UInt8])]
+    /// Every account, role and user in navigator order (ids), and their lower-cased search texts as one
+    /// run of UTF-8 bytes, each text starting at `searchStarts[i]` and ended by a zero byte: built once,
+    /// so a search is one pass of `memchr` over the bytes instead of building strings per keypress.
+    public var searchIDs: [String]
+    var searchCorpus: [UInt8]
+    var searchStarts: [Int]
+    /// Id → position in `searchIDs`.
+    var searchPosition: [String: Int]
 
     public init(inventory: Inventory) {
+        let roles = inventory.roles, users = inventory.users
         var byAccount: [String: (roles: [Int], users: [Int])] = [:]
-        for (i, r) in inventory.roles.enumerated() { byAccount[r.accountId, default: ([], [])].roles.append(i) }
-        for (i, u) in inventory.users.enumerated() { byAccount[u.accountId, default: ([], [])].users.append(i) }
+        for i in roles.indices { byAccount[roles[i].accountId, default: ([], [])].roles.append(i) }
+        for i in users.indices { byAccount[users[i].accountId, default: ([], [])].users.append(i) }
+        // Names lower-cased once, not twice per comparison of the sorts below.
+        let roleKeys = roles.indices.map { roles[$0].name.lowercased() }
+        let userKeys = users.indices.map { users[$0].name.lowercased() }
         var entries: [AccountEntry] = []
         var known = Set<String>()
         for a in inventory.accounts {
@@ -56,8 +66,8 @@ public struct NavigatorIndex: Sendable {
             let e = byAccount[a.id] ?? ([], [])
             entries.append(AccountEntry(
                 account: a,
-                roles: e.roles.sorted { inventory.roles[$0].name.lowercased() < inventory.roles[$1].name.lowercased() },
-                users: e.users.sorted { inventory.users[$0].name.lowercased() < inventory.users[$1].name.lowercased() }))
+                roles: e.roles.sorted { roleKeys[$0] < roleKeys[$1] },
+                users: e.users.sorted { userKeys[$0] < userKeys[$1] }))
         }
         // Principals of accounts the inventory never lists still need a home in the tree.
         for id in byAccount.keys.sorted() where !known.contains(id) {
@@ -74,33 +84,57 @@ public struct NavigatorIndex: Sendable {
         }
         accounts = entries
         accountPosition = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.account.id, $0) })
-        var search: [(id: String, text: [UInt8])] = []
-        search.reserveCapacity(entries.count + inventory.roles.count + inventory.users.count)
-        for e in entries {
-            search.append((e.account.id, Array("\(e.account.displayName) \(e.account.id)".lowercased().utf8)))
-            for i in e.roles { search.append((inventory.roles[i].arn, Array("\(inventory.roles[i].name) \(inventory.roles[i].arn)".lowercased().utf8))) }
-            for i in e.users { search.append((inventory.users[i].arn, Array("\(inventory.users[i].name) \(inventory.users[i].arn)".lowercased().utf8))) }
+        var ids: [String] = [], corpus: [UInt8] = [], starts: [Int] = []
+        let count = entries.count + roles.count + users.count
+        ids.reserveCapacity(count)
+        starts.reserveCapacity(count)
+        func add(_ id: String, _ text: String) {
+            ids.append(id)
+            starts.append(corpus.count)
+            corpus.append(contentsOf: text.lowercased().utf8)
+            corpus.append(0)
         }
-        searchEntries = search
+        for e in entries {
+            add(e.account.id, "\(e.account.displayName) \(e.account.id)")
+            for i in e.roles { add(roles[i].arn, roles[i].name + " " + roles[i].arn) }
+            for i in e.users { add(users[i].arn, users[i].name + " " + users[i].arn) }
+        }
+        searchIDs = ids
+        searchCorpus = corpus
+        searchStarts = starts
+        var position: [String: Int] = [:]
+        position.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where position[id] == nil { position[id] = i }
+        searchPosition = position
+    }
+
+    /// Positions (in `searchIDs`) of every entry whose search text contains `query` (lower-cased), ascending.
+    func searchMatches(_ query: String) -> [Int] {
+        let needle = Array(query.lowercased().utf8)
+        guard !needle.isEmpty, !needle.contains(0) else { return needle.isEmpty ? Array(searchIDs.indices) : [] }
+        var out: [Int] = []
+        searchCorpus.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let base = hay.baseAddress, let p = pin.baseAddress else { return }
+                let n = pin.count, first = Int32(needle[0])
+                var offset = 0
+                // memchr finds the needle's first byte (vectorised); memcmp confirms the rest.
+                while offset + n <= hay.count, let hit = memchr(base + offset, first, hay.count - n + 1 - offset) {
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    guard memcmp(hit, p, n) == 0 else { offset = at + 1; continue }
+                    // The entry holding the hit: the last start at or before it.
+                    var lo = 0, hi = searchStarts.count - 1
+                    while lo < hi {
+                        let mid = (lo + hi + 1) / 2
+                        if searchStarts[mid] <= at { lo = mid } else { hi = mid - 1 }
+                    }
+                    out.append(lo)
+                    // Go on from the next entry: one match per entry.
+                    offset = lo + 1 < searchStarts.count ? searchStarts[lo + 1] : hay.count
+                }
+            }
+        }
+        return out
     }
 }
 
-/// Substring search over bytes (the navigator's search corpus is lower-cased UTF-8).
-enum ByteSearch {
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        let n = needle.count
-        guard haystack.count >= n else { return false }
-        var i = 0
-        let last = haystack.count - n
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < n && haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-}

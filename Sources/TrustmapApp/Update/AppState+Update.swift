@@ -302,10 +302,9 @@ extension AppState {
     /// Searches every account, role and user (folded ones too), unfolding the account of the match.
     mutating func searchFrom(forward: Bool, includeStart: Bool) {
         guard let search = lastSearch, !search.isEmpty else { return }
-        let needle = Array(search.lowercased().utf8)
-        let all = navigatorIndex.searchEntries
-        guard !all.isEmpty else { return }
-        let matches = all.indices.filter { ByteSearch.contains(all[$0].text, needle) }
+        let ids = navigatorIndex.searchIDs
+        guard !ids.isEmpty else { return }
+        let matches = navigatorIndex.searchMatches(search)
         guard !matches.isEmpty else {
             message = "no match for '\(search)'"
             messageIsError = true
@@ -316,15 +315,14 @@ extension AppState {
             found = matches[0]
         } else {
             // The next (or previous) match after the current item, wrapping around.
-            let currentId = selection?.id
-            let origin = all.firstIndex { $0.id == currentId } ?? 0
+            let origin = selection.flatMap { navigatorIndex.searchPosition[$0.id] } ?? 0
             if forward {
                 found = matches.first { $0 > origin } ?? matches[0]
             } else {
                 found = matches.last { $0 < origin } ?? matches[matches.count - 1]
             }
         }
-        select(id: all[found].id)
+        select(id: ids[found])
         keepCursorVisible()
         let position = (matches.firstIndex(of: found) ?? 0) + 1
         message = "match \(position) of \(matches.count) for '\(search)' — n next, N previous"
