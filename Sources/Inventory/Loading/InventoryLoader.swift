@@ -38,7 +38,10 @@ public enum InventoryLoader {
     }
 
     static func load(_ inputs: [InputSource]) -> LoadReport {
-        Allocator.withoutFastBins { loadInputs(inputs) }
+        // Only a large file's parse tree is freed on another thread while the merge runs (see `Allocator`);
+        // many small files free their own trees as they go, and there fast bins help.
+        guard inputs.contains(where: { $0.storedSize >= SourceDocument.backgroundReleaseBytes }) else { return loadInputs(inputs) }
+        return Allocator.withoutFastBins { loadInputs(inputs) }
     }
 
     private static func loadInputs(_ inputs: [InputSource]) -> LoadReport {

@@ -14,6 +14,16 @@ struct InputSource: Sendable {
     /// and one that is not recognised is reported, not just listed.
     var isExplicit: Bool
 
+    /// The size as stored (compressed when gzip), without reading it; 0 when it cannot be known.
+    var storedSize: Int {
+        switch location {
+        case .text(let b): return b.count
+        case .file(let path):
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        }
+    }
+
     /// The bytes, decompressed when gzip.
     func contents() -> Result<[UInt8], InputProblem> {
         var bytes: [UInt8]

@@ -31,11 +31,14 @@ struct SourceDocument {
         self.yamlRoot = yamlRoot
     }
 
+    /// Documents at least this large are let go of on another thread.
+    static let backgroundReleaseBytes = 1 << 20
+
     /// Done with the value (positions can still be found): a large tree is freed on another thread, since
     /// freeing a 30 MB inventory's tree takes as long as a tenth of loading it. Whatever the readers kept
     /// (policy documents share subtrees of it) stays.
     func releaseValue() {
-        guard bytes.count >= 1 << 20 else { return }
+        guard bytes.count >= Self.backgroundReleaseBytes else { return }
         let handed = Tree(.null)
         swap(&handed.root, &tree.root)
         // Emptied there, so the tree is freed there whichever thread lets go of `handed` last.
