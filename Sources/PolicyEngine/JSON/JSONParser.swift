@@ -1,5 +1,8 @@
 import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One step of a path into a JSON/YAML document, for error positions and field names.
 public enum JSONPathComponent: Sendable, Hashable, CustomStringConvertible {
@@ -316,7 +319,9 @@ public struct JSONParser: Sendable {
         init(start: Int) { self.start = start }
 
         func run(_ parser: JSONParser) {
-            DispatchQueue.global().async { [self] in
+            // A thread of its own: the caller will wait for it, and may itself be one of the pool's threads
+            // (all of them could be waiting so, with the work queued behind them).
+            Self.startThread { [self] in
                 var p = parser
                 do throws(JSONSyntaxError) {
                     if let items = try p.parseRestOfList(for: self) { outcome = .success((items, p.index)) }
@@ -338,6 +343,30 @@ public struct JSONParser: Sendable {
 
         /// Not an element boundary after all (or the parse failed first): the worker's result is not wanted.
         func abandon() { cancelled.store(true, ordering: .relaxed) }
+
+        private final class Body {
+            let run: @Sendable () -> Void
+            init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+        }
+
+        private static func startThread(_ body: @escaping @Sendable () -> Void) {
+            #if os(Linux)
+            let context = Unmanaged.passRetained(Body(body)).toOpaque()
+            var thread = pthread_t()
+            let started = pthread_create(&thread, nil, { raw in
+                Unmanaged<Body>.fromOpaque(raw!).takeRetainedValue().run()
+                return nil
+            }, context)
+            if started == 0 {
+                pthread_detach(thread)
+            } else {
+                Unmanaged<Body>.fromOpaque(context).release()
+                DispatchQueue.global().async(execute: body)
+            }
+            #else
+            DispatchQueue.global().async(execute: body)
+            #endif
+        }
     }
 
     /// After the first element (ending at `firstEnd`) and the separator: when the elements are objects, looks
