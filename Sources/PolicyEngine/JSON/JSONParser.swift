@@ -100,8 +100,12 @@ public struct JSONParseOptions: Sendable {
 /// Written for speed on large authorization-details dumps (no Foundation bridging),
 /// and so that errors carry a line and column. It can also report the position of
 /// any value by its path, which loaders use to place errors found after parsing.
-public struct JSONParser: Sendable {
+public struct JSONParser: @unchecked Sendable {
     private let bytes: [UInt8]
+    /// `bytes`' storage, read without bounds checks (every read is after an `index < count` test).
+    /// Valid while `bytes` is held, which this parser does; the array is never changed.
+    private let base: UnsafePointer<UInt8>
+    private let count: Int
     private var index = 0
     private var target: [JSONPathComponent]?
     private(set) var foundOffset: Int?
@@ -112,6 +116,8 @@ public struct JSONParser: Sendable {
 
     private init(bytes: [UInt8], target: [JSONPathComponent]?, options: JSONParseOptions = JSONParseOptions()) {
         self.bytes = bytes
+        self.count = bytes.count
+        self.base = bytes.withUnsafeBufferPointer { $0.baseAddress } ?? UnsafePointer(bitPattern: 1)!
         self.target = target
         self.options = options
     }
@@ -141,11 +147,11 @@ public struct JSONParser: Sendable {
     }
 
     private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { index = 3 }
         skipWhitespace()
         let value = try parseValue(path: [], matched: true)
         skipWhitespace()
-        if index != bytes.count { throw error("unexpected text after the end of the JSON value") }
+        if index != count { throw error("unexpected text after the end of the JSON value") }
         return value
     }
 
@@ -154,8 +160,8 @@ public struct JSONParser: Sendable {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
+        while index < count {
+            switch base[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
             default: return
             }
@@ -164,8 +170,8 @@ public struct JSONParser: Sendable {
 
     private mutating func parseValue(path: [JSONPathComponent], matched: Bool) throws(JSONSyntaxError) -> JSONValue {
         if matched, let target, path.count == target.count, foundOffset == nil { foundOffset = index }
-        guard index < bytes.count else { throw error("unexpected end of input, expected a value") }
-        switch bytes[index] {
+        guard index < count else { throw error("unexpected end of input, expected a value") }
+        switch base[index] {
         case UInt8(ascii: "{"): return try parseObject(path: path, matched: matched)
         case UInt8(ascii: "["): return try parseArray(path: path, matched: matched)
         case UInt8(ascii: "\""): return .string(try parseString())
@@ -173,15 +179,15 @@ public struct JSONParser: Sendable {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))', expected a value")
+        default: throw error("unexpected character '\(Character(Unicode.Scalar(base[index])))', expected a value")
         }
     }
 
     private mutating func expectLiteral(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
-        guard index + n <= bytes.count else { throw error("unexpected end of input") }
+        guard index + n <= count else { throw error("unexpected end of input") }
         let p = word.utf8Start
-        for i in 0..<n where bytes[index + i] != p[i] {
+        for i in 0..<n where base[index + i] != p[i] {
             throw error("invalid literal, expected '\(word)'")
         }
         index += n
@@ -196,22 +202,22 @@ public struct JSONParser: Sendable {
         /// Lists of policy versions whose documents were left for later: (member, what was left).
         var versionLists: [(member: Int, deferred: [DeferredDocuments])] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if index < count, base[index] == UInt8(ascii: "}") {
             index += 1
             return .object(JSONObject(members))
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            guard index < count, base[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted member name")
             }
             let key = try parseString()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+            guard index < count, base[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             index += 1
             skipWhitespace()
             if options.onlyDefaultPolicyVersionDocuments, target == nil, key == "PolicyVersionList",
-               index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+               index < count, base[index] == UInt8(ascii: "[") {
                 let (list, deferred) = try parseVersionList()
                 if !deferred.isEmpty { versionLists.append((members.count, deferred)) }
                 members.append((key, list))
@@ -221,12 +227,12 @@ public struct JSONParser: Sendable {
                 members.append((key, value))
             }
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input inside an object") }
-            if bytes[index] == UInt8(ascii: ",") {
+            guard index < count else { throw error("unexpected end of input inside an object") }
+            if base[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "}") {
+            if base[index] == UInt8(ascii: "}") {
                 index += 1
                 if !versionLists.isEmpty { try keepDefaultVersionDocument(&members, versionLists) }
                 return .object(JSONObject(members))
@@ -242,13 +248,13 @@ public struct JSONParser: Sendable {
         index += 1
         var items: [JSONValue] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < count, base[index] == UInt8(ascii: "]") {
             index += 1
             return .array(items)
         }
         // Only the lists of the document or of its top-level object (a native inventory's roles and users):
         // a guess costs a thread hand-off, worth it for megabytes, not for a role's list of policies.
-        let mayGuess = options.parallel && !isWorker && target == nil && depth <= 2 && bytes.count - index >= options.minimumSplitBytes
+        let mayGuess = options.parallel && !isWorker && target == nil && depth <= 2 && count - index >= options.minimumSplitBytes
         var guess: Speculation?
         defer { guess?.abandon() }
         var endOfFirst = 0
@@ -273,12 +279,12 @@ public struct JSONParser: Sendable {
             items.append(try parseValue(path: childMatched ? path + [.index(i)] : path, matched: childMatched))
             if i == 0 { endOfFirst = index }
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input inside a list") }
-            if bytes[index] == UInt8(ascii: ",") {
+            guard index < count else { throw error("unexpected end of input inside a list") }
+            if base[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "]") {
+            if base[index] == UInt8(ascii: "]") {
                 index += 1
                 return .array(items)
             }
@@ -294,12 +300,12 @@ public struct JSONParser: Sendable {
             skipWhitespace()
             items.append(try parseValue(path: [], matched: false))
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input inside a list") }
-            if bytes[index] == UInt8(ascii: ",") {
+            guard index < count else { throw error("unexpected end of input inside a list") }
+            if base[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "]") {
+            if base[index] == UInt8(ascii: "]") {
                 index += 1
                 return items
             }
@@ -374,16 +380,16 @@ public struct JSONParser: Sendable {
     /// and starts a worker there.
     private func speculate(firstEnd: Int) -> Speculation? {
         let second = index
-        guard firstEnd > 0, bytes[firstEnd - 1] == UInt8(ascii: "}"), second < bytes.count, bytes[second] == UInt8(ascii: "{") else { return nil }
+        guard firstEnd > 0, base[firstEnd - 1] == UInt8(ascii: "}"), second < count, base[second] == UInt8(ascii: "{") else { return nil }
         var k = second + 1
-        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x09 { k += 1 }
-        guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { return nil }
+        while k < count, base[k] == 0x20 || base[k] == 0x0A || base[k] == 0x0D || base[k] == 0x09 { k += 1 }
+        guard k < count, base[k] == UInt8(ascii: "\"") else { return nil }
         k += 1
-        while k < bytes.count, bytes[k] != UInt8(ascii: "\""), bytes[k] != UInt8(ascii: "\\"), k - firstEnd < 256 { k += 1 }
-        guard k < bytes.count, bytes[k] == UInt8(ascii: "\"") else { return nil }
+        while k < count, base[k] != UInt8(ascii: "\""), base[k] != UInt8(ascii: "\\"), k - firstEnd < 256 { k += 1 }
+        guard k < count, base[k] == UInt8(ascii: "\"") else { return nil }
         let pattern = bytes[(firstEnd - 1)...k]
         let braceOffset = second - (firstEnd - 1)
-        let from = second + (bytes.count - second) / 2
+        let from = second + (count - second) / 2
         guard let hit = Self.find(pattern, in: bytes, from: from, within: 1 << 20) else { return nil }
         let guess = Speculation(start: hit + braceOffset)
         var worker = JSONParser(bytes: bytes, target: nil, options: options)
@@ -433,13 +439,13 @@ public struct JSONParser: Sendable {
         var items: [JSONValue] = []
         var deferred: [DeferredDocuments] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < count, base[index] == UInt8(ascii: "]") {
             index += 1
             return (.array(items), deferred)
         }
         while true {
             skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+            if index < count, base[index] == UInt8(ascii: "{") {
                 let (version, documents) = try parseVersion()
                 if !documents.isEmpty { deferred.append(DeferredDocuments(item: items.count, documents: documents)) }
                 items.append(version)
@@ -447,12 +453,12 @@ public struct JSONParser: Sendable {
                 items.append(try parseValue(path: [], matched: false))
             }
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input inside a list") }
-            if bytes[index] == UInt8(ascii: ",") {
+            guard index < count else { throw error("unexpected end of input inside a list") }
+            if base[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "]") {
+            if base[index] == UInt8(ascii: "]") {
                 index += 1
                 return (.array(items), deferred)
             }
@@ -469,18 +475,18 @@ public struct JSONParser: Sendable {
         var members: [(key: String, value: JSONValue)] = []
         var documents: [(member: Int, start: Int, depth: Int)] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if index < count, base[index] == UInt8(ascii: "}") {
             index += 1
             return (.object(JSONObject(members)), documents)
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            guard index < count, base[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted member name")
             }
             let key = try parseString()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+            guard index < count, base[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             index += 1
             skipWhitespace()
             if key == "Document" {
@@ -490,12 +496,12 @@ public struct JSONParser: Sendable {
                 members.append((key, try parseValue(path: [], matched: false)))
             }
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input inside an object") }
-            if bytes[index] == UInt8(ascii: ",") {
+            guard index < count else { throw error("unexpected end of input inside an object") }
+            if base[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "}") {
+            if base[index] == UInt8(ascii: "}") {
                 index += 1
                 return (.object(JSONObject(members)), documents)
             }
@@ -535,36 +541,36 @@ public struct JSONParser: Sendable {
 
     /// Checks one value exactly as `parseValue` reads it (same errors, same places) without building it.
     private mutating func skipValue() throws(JSONSyntaxError) {
-        guard index < bytes.count else { throw error("unexpected end of input, expected a value") }
-        switch bytes[index] {
+        guard index < count else { throw error("unexpected end of input, expected a value") }
+        switch base[index] {
         case UInt8(ascii: "{"):
             depth += 1
             defer { depth -= 1 }
             if depth > 512 { throw error("nesting deeper than 512 levels") }
             index += 1
             skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            if index < count, base[index] == UInt8(ascii: "}") {
                 index += 1
                 return
             }
             while true {
                 skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                guard index < count, base[index] == UInt8(ascii: "\"") else {
                     throw error("expected a quoted member name")
                 }
                 try skipString()
                 skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+                guard index < count, base[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
                 index += 1
                 skipWhitespace()
                 try skipValue()
                 skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input inside an object") }
-                if bytes[index] == UInt8(ascii: ",") {
+                guard index < count else { throw error("unexpected end of input inside an object") }
+                if base[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
-                if bytes[index] == UInt8(ascii: "}") {
+                if base[index] == UInt8(ascii: "}") {
                     index += 1
                     return
                 }
@@ -576,7 +582,7 @@ public struct JSONParser: Sendable {
             if depth > 512 { throw error("nesting deeper than 512 levels") }
             index += 1
             skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            if index < count, base[index] == UInt8(ascii: "]") {
                 index += 1
                 return
             }
@@ -584,12 +590,12 @@ public struct JSONParser: Sendable {
                 skipWhitespace()
                 try skipValue()
                 skipWhitespace()
-                guard index < bytes.count else { throw error("unexpected end of input inside a list") }
-                if bytes[index] == UInt8(ascii: ",") {
+                guard index < count else { throw error("unexpected end of input inside a list") }
+                if base[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
-                if bytes[index] == UInt8(ascii: "]") {
+                if base[index] == UInt8(ascii: "]") {
                     index += 1
                     return
                 }
@@ -600,15 +606,15 @@ public struct JSONParser: Sendable {
         case UInt8(ascii: "f"): try expectLiteral("false")
         case UInt8(ascii: "n"): try expectLiteral("null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
-        default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))', expected a value")
+        default: throw error("unexpected character '\(Character(Unicode.Scalar(base[index])))', expected a value")
         }
     }
 
     /// Checks a string exactly as `parseString` reads it, without building it.
     private mutating func skipString() throws(JSONSyntaxError) {
         index += 1
-        while index < bytes.count {
-            let b = bytes[index]
+        while index < count {
+            let b = base[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
                 return
@@ -619,8 +625,8 @@ public struct JSONParser: Sendable {
                 continue
             }
             index += 1
-            guard index < bytes.count else { break }
-            let e = bytes[index]
+            guard index < count else { break }
+            let e = base[index]
             index += 1
             switch e {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
@@ -628,7 +634,7 @@ public struct JSONParser: Sendable {
                 continue
             case UInt8(ascii: "u"):
                 let scalar = try parseHex4()
-                if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                if (0xD800...0xDBFF).contains(scalar), index + 1 < count, base[index] == UInt8(ascii: "\\"), base[index + 1] == UInt8(ascii: "u") {
                     index += 2
                     _ = try parseHex4()
                 }
@@ -645,29 +651,29 @@ public struct JSONParser: Sendable {
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = index
         try scanNumber()
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
     }
 
     private mutating func scanNumber() throws(JSONSyntaxError) {
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        if base[index] == UInt8(ascii: "-") { index += 1 }
         func digits(_ p: inout JSONParser) -> Int {
             let s = p.index
-            while p.index < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.index]) { p.index += 1 }
+            while p.index < p.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.base[p.index]) { p.index += 1 }
             return p.index - s
         }
-        guard index < bytes.count else { throw error("unexpected end of input in a number") }
-        if bytes[index] == UInt8(ascii: "0") {
+        guard index < count else { throw error("unexpected end of input in a number") }
+        if base[index] == UInt8(ascii: "0") {
             index += 1
         } else if digits(&self) == 0 {
             throw error("invalid number")
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        if index < count, base[index] == UInt8(ascii: ".") {
             index += 1
             if digits(&self) == 0 { throw error("invalid number: digits expected after '.'") }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < count, base[index] == UInt8(ascii: "e") || base[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < count, base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") { index += 1 }
             if digits(&self) == 0 { throw error("invalid number: digits expected in the exponent") }
         }
     }
@@ -676,10 +682,10 @@ public struct JSONParser: Sendable {
         index += 1
         let start = index
         // Fast path: no escapes.
-        while index < bytes.count {
-            let b = bytes[index]
+        while index < count {
+            let b = base[index]
             if b == UInt8(ascii: "\"") {
-                let s = String(decoding: bytes[start..<index], as: UTF8.self)
+                let s = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
                 index += 1
                 return s
             }
@@ -687,9 +693,9 @@ public struct JSONParser: Sendable {
             if b < 0x20 { throw error("control character inside a string") }
             index += 1
         }
-        var out = Array(bytes[start..<index])
-        while index < bytes.count {
-            let b = bytes[index]
+        var out = Array(UnsafeBufferPointer(start: base + start, count: index - start))
+        while index < count {
+            let b = base[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
                 return String(decoding: out, as: UTF8.self)
@@ -701,8 +707,8 @@ public struct JSONParser: Sendable {
                 continue
             }
             index += 1
-            guard index < bytes.count else { break }
-            let e = bytes[index]
+            guard index < count else { break }
+            let e = base[index]
             index += 1
             switch e {
             case UInt8(ascii: "\""): out.append(0x22)
@@ -716,7 +722,7 @@ public struct JSONParser: Sendable {
             case UInt8(ascii: "u"):
                 var scalar = try parseHex4()
                 if (0xD800...0xDBFF).contains(scalar) {
-                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    if index + 1 < count, base[index] == UInt8(ascii: "\\"), base[index + 1] == UInt8(ascii: "u") {
                         index += 2
                         let low = try parseHex4()
                         if (0xDC00...0xDFFF).contains(low) {
@@ -740,10 +746,10 @@ public struct JSONParser: Sendable {
     }
 
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        guard index + 4 <= count else { throw error("truncated \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            let c = bytes[index]
+            let c = base[index]
             let d: UInt32
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
