@@ -79,20 +79,21 @@ public struct Analysis: Sendable {
         if !suppressions.entries.isEmpty {
             for i in unsorted.indices { unsorted[i].suppression = suppressions.reason(for: unsorted[i]) }
         }
-        // Annotating the edges does not depend on the findings' order: it runs beside the sort.
+        // Which edges the findings are about does not depend on the findings' order: it is worked out
+        // beside the sort, then written into the graph (which holds the only reference to its edges by
+        // then, so nothing is copied).
         enum Finished: Sendable {
             case findings([Finding])
-            case graph(TrustGraph)
+            case annotations([(edge: Int, severity: Severity, rules: [String])])
         }
-        let frozen = unsorted, plain = graph
-        let finished = ParallelResults<Finished>.run(2) { i in
-            if i == 0 { return .findings(Finding.sortedForReport(frozen)) }
-            var g = plain
-            g.annotate(with: frozen)
-            return .graph(g)
-        }
-        guard case .findings(let found) = finished[0], case .graph(let annotated) = finished[1] else { fatalError("unreachable") }
-        graph = annotated
+        let finished: [Finished] = {
+            let frozen = unsorted, snapshot = graph
+            return ParallelResults<Finished>.run(2) { i in
+                i == 0 ? .findings(Finding.sortedForReport(frozen)) : .annotations(snapshot.annotations(for: frozen))
+            }
+        }()
+        guard case .findings(let found) = finished[0], case .annotations(let annotations) = finished[1] else { fatalError("unreachable") }
+        graph.apply(annotations)
         self.graph = graph
         findings = found
         var bySubject: [String: [Int]] = [:]

@@ -31,11 +31,13 @@ struct RequestDraft {
         return c.parsedOperator.isLike ? Wildcard.instantiate(v) : v
     }
 
-    /// Makes a clause of an Allow statement true, where the caller controls its key.
-    mutating func satisfy(_ c: ConditionClause) {
+    /// Makes a clause of an Allow statement true, where the caller controls its key. `described` is
+    /// `ConditionJudgement.describe(c)` when the caller has it already (the graph builder asks this for
+    /// every candidate edge of a statement).
+    mutating func satisfy(_ c: ConditionClause, described: String? = nil) {
         let op = c.parsedOperator
         let key = c.lowercasedKey
-        let shown = ConditionJudgement.describe(c)
+        let shown = described ?? ConditionJudgement.describe(c)
         if op.isNegated || op.ifExists || op.qualifier == .forAllValues { return }
         if op.base == "null" {
             if c.values.map({ $0.lowercased() }) == ["false"], settable(key) { set(key: key, to: "x", clause: c, shown: shown) }

@@ -87,9 +87,16 @@ public struct TrustGraph: Sendable {
         return incomingOrder[Int(incomingStart[v])..<Int(incomingStart[v + 1])].map { Int($0) }
     }
 
-    /// Sets each edge's worst severity and rule list from the findings about it. Each finding finds its
-    /// edge within its source's range of edges; nothing is grouped by ARN.
+    /// Sets each edge's worst severity and rule list from the findings about it.
     mutating func annotate(with findings: [Finding]) {
+        apply(annotations(for: findings))
+    }
+
+    /// Each annotated edge's position, worst severity and sorted rules. Reads only, so it can run beside
+    /// other work; `apply` then writes them. Each finding finds its edge within its source's range of
+    /// edges by the target's node position; nothing is grouped by ARN.
+    func annotations(for findings: [Finding]) -> [(edge: Int, severity: Severity, rules: [String])] {
+        var worst: [Int: Severity] = [:]
         var rules: [Int: [String]] = [:]
         for i in findings.indices where findings[i].suppression == nil {
             guard let ref = findings[i].edge else { continue }
@@ -98,10 +105,17 @@ public struct TrustGraph: Sendable {
             let severity = findings[i].severity
             let target = nodeIndex[ref.to].map(Int32.init)
             for e in range where target.map({ edgeTargets[e] == $0 }) ?? (edges[e].to == ref.to) {
-                if edges[e].severity.map({ severity > $0 }) ?? true { edges[e].severity = severity }
+                if worst[e].map({ severity > $0 }) ?? true { worst[e] = severity }
                 rules[e, default: []].append(findings[i].rule)
             }
         }
-        for (e, r) in rules { edges[e].findingRules = Array(Set(r)).sorted() }
+        return worst.keys.sorted().map { e in (e, worst[e]!, Array(Set(rules[e]!)).sorted()) }
+    }
+
+    mutating func apply(_ annotations: [(edge: Int, severity: Severity, rules: [String])]) {
+        for a in annotations {
+            edges[a.edge].severity = a.severity
+            edges[a.edge].findingRules = a.rules
+        }
     }
 }

@@ -156,6 +156,9 @@ struct TrustGraphBuilder: Sendable {
     // MARK: Edges
 
     private mutating func addEdges(intoRole r: Int) {
+        // Every key of `done` names its role, and each role is visited once: the set only ever needs this
+        // role's keys. Kept small, it is never regrown (a regrowth hashes every ARN in it again).
+        done.removeAll(keepingCapacity: true)
         let facts = estate.trustFacts[r]
         // A trust policy IAM would not store answers `invalid` for every request: no edges.
         guard facts.defects.isEmpty else { return }
@@ -353,7 +356,7 @@ struct TrustGraphBuilder: Sendable {
             request.saml = .init(provider: samlProvider, aud: "https://signin.aws.amazon.com/saml")
         }
         var draft = RequestDraft(request: request, userName: userName, callerIsOutsider: outsider)
-        for c in s.conditions { draft.satisfy(c) }
+        for (c, shown) in zip(s.conditions, s.conditionDescriptions) { draft.satisfy(c, described: shown) }
         if webProvider != nil, draft.request.webIdentity?.claim("aud") == nil {
             // GitHub and most CI issuers put the STS audience in `aud`.
             draft.request.webIdentity?.claims.append(.init(key: "aud", value: .single("sts.amazonaws.com")))

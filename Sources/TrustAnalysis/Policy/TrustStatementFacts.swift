@@ -13,13 +13,19 @@ struct TrustStatementFacts: Sendable {
     var coversSAML: Bool
     /// Reasons IAM would refuse this statement (findings.md: malformed statements are skipped by every other rule).
     var defects: [String]
+    /// `ConditionJudgement.describe` of each condition, in order: what an edge through this statement
+    /// shows it requires, worked out once rather than for every candidate caller.
+    var conditionDescriptions: [String]
 
     var isMalformed: Bool { !defects.isEmpty }
     var conditions: [ConditionClause] { statement.conditions }
-    var label: String { statement.label }
+    /// `'Sid'` or `#2`, built once: every edge through the statement carries it.
+    let label: String
 
     init(statement s: PolicyStatement) {
         statement = s
+        label = s.label
+        conditionDescriptions = s.conditions.map { ConditionJudgement.describe($0) }
         isAllow = s.effect == .allow
         isDeny = s.effect == .deny
         var ps: [TrustPrincipal] = []
