@@ -7,43 +7,57 @@ extension Simulator {
     /// What STS would answer to `request`. The decision is computed now; the trace, reason and hints
     /// when first read.
     public func simulate(_ request: AssumeRoleRequest) -> SimulationResult {
-        let (input, context) = prepare(request)
-        return AssumeRoleEvaluator.evaluate(input, context: context)
+        let context = prepare(request)
+        return AssumeRoleEvaluator.evaluate(context.input, context: context)
     }
 
     /// Only the decision `simulate(_:)` would give: no result, explanation or session is built.
     /// The graph builder asks this for every candidate edge.
     package func decide(_ request: AssumeRoleRequest) -> Decision {
-        let (input, context) = prepare(request)
-        return AssumeRoleEvaluator.decide(input, context: context)
+        let context = prepare(request)
+        return AssumeRoleEvaluator.decide(context.input, context: context)
     }
 
-    /// The evaluator's input and request context for a request.
-    private func prepare(_ request: AssumeRoleRequest) -> (AssumeRoleEvaluationInput, AssumeRoleContext) {
+    /// The request context of a request, with the evaluator's input (`context.input`). The caller's
+    /// resolution moves into the input and its principal into the context, each copied once: the
+    /// request is copied once, into the input, which the context shares.
+    private func prepare(_ request: AssumeRoleRequest) -> AssumeRoleContext {
         let compiledRole = roleIndexByArn.find(request.role).map { roles[$0] }
         let role = compiledRole?.target
         var assumptions: [String] = []
-        let resolved = resolveCaller(request, role: role, assumptions: &assumptions)
-        var federation = FederationOutcome.notApplicable
+        var known = Known.none
+        let resolution = resolveCallerSide(request, role: role, assumptions: &assumptions, known: &known)
+        var scps = Self.scpsNotApplicable
+        var orgID: String?
         var sessionPolicy: CompiledPolicy?
-        var principal = Self.anonymous
+        var caller = Self.anonymousSide
         var callerTags: [String: String] = [:]
-        if case .resolved(let side) = resolved.resolution {
-            principal = side.principal
+        if case .resolved(let side) = resolution {
+            // An inventory user or role has its guardrails resolved already (only AssumeRole callers are).
+            switch known {
+            case .user(let u): scps = u.scps; orgID = u.orgID
+            case .role(let c): scps = c.scps; orgID = c.orgID
+            case .none:
+                scps = Self.scpSet(for: side, organizationID: organizationID, managementAccount: managementAccount, levels: scpLevelsByAccount)
+                orgID = Self.orgID(of: side.principal.accountId, organizationID: organizationID, managementAccount: managementAccount, accounts: accounts)
+            }
+            caller = side
             callerTags = side.tagsByLowercasedKey
             if let sp = request.sessionPolicy, side.principal.kind == .roleSession {
                 sessionPolicy = CompiledPolicy(name: "session policy", kind: .session, document: sp)
             }
         }
+        var federation = FederationOutcome.notApplicable
         if let role, request.action != .assumeRole {
-            federation = federationOutcome(request, role: role, principal: principal)
+            federation = federationOutcome(request, role: role, principal: caller.principal)
         }
-        let input = AssumeRoleEvaluationInput(request: request, caller: resolved.resolution, role: role, federation: federation, scps: resolved.scps, rcps: compiledRole?.rcps ?? Self.noOrganization, sessionPolicy: sessionPolicy, assumptions: assumptions)
-        let context = AssumeRoleContext(request: request, caller: principal, callerTags: callerTags, role: role, principalOrgID: resolved.orgID, resourceOrgID: compiledRole?.orgID)
-        return (input, context)
+        let input = AssumeRoleEvaluationInput(request: request, caller: resolution, role: role, federation: federation, scps: scps, rcps: compiledRole?.rcps ?? Self.noOrganization, sessionPolicy: sessionPolicy, assumptions: assumptions)
+        return AssumeRoleContext(input: input, caller: caller, callerTags: callerTags, role: role, principalOrgID: orgID, resourceOrgID: compiledRole?.orgID)
     }
 
     static let anonymous = CallerPrincipal(kind: .anonymous, arn: "")
+    /// The context's caller when the caller was rejected.
+    static let anonymousSide = CallerSide(principal: anonymous)
 
     /// A resolved caller with the SCPs and organization of its account.
     struct ResolvedCaller {
@@ -109,10 +123,10 @@ extension Simulator {
         }) {
             let c = roles[i]
             known = .role(c)
-            var side = c.asCaller
-            side.principal.arn = text
-            side.principal.sessionName = sessionName
-            return .resolved(side)
+            var p = c.asCaller.principal
+            p.arn = text
+            p.sessionName = sessionName
+            return .resolved(c.asCaller.with(principal: p))
         }
         guard var p = CallerPrincipal.parse(text) else {
             return .rejected(reason: "'\(text)' is not a principal that can call AssumeRole (an IAM user, a role session, an account ID or a service principal)", fix: "pass a user ARN, a session ARN arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, an account ID or a service principal")
@@ -134,11 +148,11 @@ extension Simulator {
             // A role ARN as the caller means "a session of this role".
             if let i = roleIndexByArn.find(text) {
                 known = .role(roles[i])
-                var side = roles[i].asCaller
-                side.principal.arn = "arn:\(p.partition):sts::\(p.accountId ?? ""):assumed-role/\(roles[i].target.name)/\(Self.impliedSessionName)"
-                side.principal.sessionName = Self.impliedSessionName
+                var principal = roles[i].asCaller.principal
+                principal.arn = "arn:\(p.partition):sts::\(p.accountId ?? ""):assumed-role/\(roles[i].target.name)/\(Self.impliedSessionName)"
+                principal.sessionName = Self.impliedSessionName
                 assumptions.append("the caller is a session of role \(text), named '\(Self.impliedSessionName)'")
-                return .resolved(side)
+                return .resolved(roles[i].asCaller.with(principal: principal))
             }
             p = CallerPrincipal(kind: .roleSession, arn: "arn:\(p.partition):sts::\(p.accountId ?? ""):assumed-role/\(p.name ?? "")/\(Self.impliedSessionName)", partition: p.partition, accountId: p.accountId, roleArn: text, name: p.name, sessionName: Self.impliedSessionName)
             assumptions.append("\(text) is not in the inventory: the caller is a session of it, whose identity policies, boundary and session policy are unknown" + (r.callerPolicies == .unknownAllows ? "; assumed to allow (the worst case for the role's owner)" : "; assumed to deny"))
@@ -147,10 +161,10 @@ extension Simulator {
             // A session resolves to the role of that name in that account, whatever its path (§0.4).
             if let i = roleIndexByAccountAndName.find(Substring(p.accountId ?? ""), Substring(p.name ?? "")) {
                 known = .role(roles[i])
-                var side = roles[i].asCaller
-                side.principal.arn = text
-                side.principal.sessionName = p.sessionName
-                return .resolved(side)
+                var principal = roles[i].asCaller.principal
+                principal.arn = text
+                principal.sessionName = p.sessionName
+                return .resolved(roles[i].asCaller.with(principal: principal))
             }
             assumptions.append("\(text) is a session of a role that is not in the inventory: its identity policies, boundary and session policy are unknown" + (r.callerPolicies == .unknownAllows ? "; assumed to allow (the worst case for the role's owner)" : "; assumed to deny (--caller-policies unknown-denies)"))
             return .resolved(CallerSide(principal: p, identityKnown: false))

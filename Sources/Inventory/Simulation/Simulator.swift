@@ -121,29 +121,54 @@ public struct Simulator: Sendable {
             users.append(contentsOf: c.users)
             userLooksLikeSession = userLooksLikeSession || c.someUserArnLooksLikeSession
         }
-        var byArn = KeyIndex(capacity: targets.count)
-        var byName = KeyIndex(capacity: targets.count, twoParts: true)
-        for t in targets {
-            byArn.append(t.arn)
-            byName.append(t.accountId, t.name)
+        // The indexes and the roles' guardrails, on the same workers: the role-ARN index on one while the
+        // name and user indexes are built on the other, then half the roles each (a role's session
+        // guardrails are those of the last role with its ARN, so the ARN index comes first).
+        let roleTargets = targets, roleCallers = callers, userCount = users.count
+        let indexes = Slots<KeyIndex>(count: 3)
+        let buildIndexes: @Sendable (Int) -> Void = { w in
+            if w == 0 || workers == 1 {
+                var byArn = KeyIndex(capacity: roleTargets.count)
+                for t in roleTargets { byArn.append(t.arn) }
+                indexes.set(0, byArn)
+            }
+            if w == 1 || workers == 1 {
+                var byName = KeyIndex(capacity: roleTargets.count, twoParts: true)
+                for t in roleTargets { byName.append(t.accountId, t.name) }
+                indexes.set(1, byName)
+                var usersByArn = KeyIndex(capacity: userCount)
+                for u in inventory.users { usersByArn.append(u.arn) }
+                indexes.set(2, usersByArn)
+            }
         }
-        var usersByArn = KeyIndex(capacity: users.count)
-        for u in inventory.users { usersByArn.append(u.arn) }
+        if workers == 1 { buildIndexes(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: buildIndexes) }
+        let built = indexes.values
+        let byArn = built[0]
+        let roleSlots = Slots<[CompiledRole]>(count: workers)
+        let compileRoles: @Sendable (Int) -> Void = { w in
+            var part: [CompiledRole] = []
+            let range = Self.share(w, of: workers, roleTargets.indices)
+            part.reserveCapacity(range.count)
+            for i in range {
+                let target = roleTargets[i]
+                // A session's guardrails are those of the role its ARN names (the last role of that ARN).
+                let g = byArn.find(target.arn) ?? i
+                part.append(CompiledRole(target: target, asCaller: roleCallers[i],
+                                         rcps: Self.rcpSet(account: target.accountId, organizationID: organizationID, managementAccount: managementAccount, levels: rcpLevels),
+                                         scps: Self.scpSet(for: roleCallers[g], organizationID: organizationID, managementAccount: managementAccount, levels: scpLevels),
+                                         orgID: Self.orgID(of: roleTargets[g].accountId, organizationID: organizationID, managementAccount: managementAccount, accounts: accounts)))
+            }
+            roleSlots.set(w, part)
+        }
+        if workers == 1 { compileRoles(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: compileRoles) }
         var roles: [CompiledRole] = []
         roles.reserveCapacity(targets.count)
-        for (i, target) in targets.enumerated() {
-            // A session's guardrails are those of the role its ARN names (the last role of that ARN).
-            let g = byArn.find(target.arn) ?? i
-            roles.append(CompiledRole(target: target, asCaller: callers[i],
-                                      rcps: Self.rcpSet(account: target.accountId, organizationID: organizationID, managementAccount: managementAccount, levels: rcpLevels),
-                                      scps: Self.scpSet(for: callers[g], organizationID: organizationID, managementAccount: managementAccount, levels: scpLevels),
-                                      orgID: Self.orgID(of: targets[g].accountId, organizationID: organizationID, managementAccount: managementAccount, accounts: accounts)))
-        }
+        for part in roleSlots.values { roles.append(contentsOf: part) }
         self.roles = roles
         self.users = users
         roleIndexByArn = byArn
-        roleIndexByAccountAndName = byName
-        userIndexByArn = usersByArn
+        roleIndexByAccountAndName = built[1]
+        userIndexByArn = built[2]
         someUserArnLooksLikeSession = userLooksLikeSession
     }
 

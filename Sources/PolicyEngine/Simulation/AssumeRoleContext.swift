@@ -4,8 +4,14 @@
 /// Nothing is built up front: a condition asks for a key and the value is derived then, so an
 /// evaluation whose policies test two keys derives two values.
 public final class AssumeRoleContext: ConditionContext, Sendable {
-    public let request: AssumeRoleRequest
-    public let caller: CallerPrincipal
+    /// The evaluator's input, for its request: the context shares it rather than copying the request
+    /// (a copy retains every string and list of it, once per simulation).
+    package let input: AssumeRoleEvaluationInput
+    public var request: AssumeRoleRequest { input.request }
+    /// The caller's side, for its principal: shared with the input (one retain, where a copy of the
+    /// principal retained each of its strings).
+    private let side: CallerSide
+    public var caller: CallerPrincipal { side.principal }
     public let callerTags: [String: String]
     public let role: TargetRole?
     /// `organization.id` when the caller account is an organization member.
@@ -14,18 +20,24 @@ public final class AssumeRoleContext: ConditionContext, Sendable {
     public let resourceOrgID: String?
     private let overrides: [String: ContextValue]?
 
-    public init(request: AssumeRoleRequest, caller: CallerPrincipal, callerTags: [String: String] = [:], role: TargetRole?, principalOrgID: String? = nil, resourceOrgID: String? = nil) {
-        self.request = request
-        self.caller = caller
+    public convenience init(request: AssumeRoleRequest, caller: CallerPrincipal, callerTags: [String: String] = [:], role: TargetRole?, principalOrgID: String? = nil, resourceOrgID: String? = nil) {
+        self.init(input: AssumeRoleEvaluationInput(request: request, caller: .rejected(reason: "", fix: ""), role: role), caller: CallerSide(principal: caller), callerTags: callerTags, role: role, principalOrgID: principalOrgID, resourceOrgID: resourceOrgID)
+    }
+
+    /// The context of `input.request`.
+    /// (Only the request is read from `input`, only the principal from `caller`.)
+    package init(input: AssumeRoleEvaluationInput, caller: CallerSide, callerTags: [String: String], role: TargetRole?, principalOrgID: String?, resourceOrgID: String?) {
+        self.input = input
+        side = caller
         self.callerTags = callerTags
         self.role = role
         self.principalOrgID = principalOrgID
         self.resourceOrgID = resourceOrgID
-        if request.extraContext.isEmpty {
+        if input.request.extraContext.isEmpty {
             overrides = nil
         } else {
             var o: [String: ContextValue] = [:]
-            for e in request.extraContext { o[ContextKey(e.key).lowercasedName] = e.value }
+            for e in input.request.extraContext { o[ContextKey(e.key).lowercasedName] = e.value }
             overrides = o
         }
     }
@@ -71,7 +83,7 @@ public final class AssumeRoleContext: ConditionContext, Sendable {
             return .single(v)
         case .requestTag(let k):
             guard caller.kind != .service else { return nil }
-            for t in request.sessionTags where t.key.lowercased() == k { return .single(t.value) }
+            for t in input.request.sessionTags where t.key.lowercased() == k { return .single(t.value) }
             return nil
         case .named(let name):
             if let known = Self.knownKeys[name] { return derive(known) }
@@ -112,57 +124,57 @@ public final class AssumeRoleContext: ConditionContext, Sendable {
         case .username: return caller.kind == .user ? caller.name.map { .single($0) } : nil
         case .mfaPresent:
             // Long-term keys carry no MFA key; temporary credentials carry false without MFA (A5).
-            if request.mfa { return isIAM ? .single("true") : nil }
+            if input.request.mfa { return isIAM ? .single("true") : nil }
             return isSession ? .single("false") : nil
-        case .mfaAge: return request.mfa && isIAM ? .single(String(request.mfaAgeSeconds)) : nil
-        case .tokenIssueTime: return isSession ? .single(ISO8601.format(request.tokenIssueTime ?? request.currentTime)) : nil
-        case .sourceIp: return caller.kind == .service ? nil : request.sourceIp.map { .single($0) }
-        case .sourceVpc: return caller.kind == .service ? nil : request.sourceVpc.map { .single($0) }
-        case .currentTime: return .single(ISO8601.format(request.currentTime))
-        case .epochTime: return .single(String(request.currentTime))
+        case .mfaAge: return input.request.mfa && isIAM ? .single(String(input.request.mfaAgeSeconds)) : nil
+        case .tokenIssueTime: return isSession ? .single(ISO8601.format(input.request.tokenIssueTime ?? input.request.currentTime)) : nil
+        case .sourceIp: return caller.kind == .service ? nil : input.request.sourceIp.map { .single($0) }
+        case .sourceVpc: return caller.kind == .service ? nil : input.request.sourceVpc.map { .single($0) }
+        case .currentTime: return .single(ISO8601.format(input.request.currentTime))
+        case .epochTime: return .single(String(input.request.currentTime))
         case .secureTransport: return .single("true")
         case .viaAWSService: return isIAM ? .single("false") : nil
-        case .sourceAccount: return caller.kind == .service ? request.sourceAccount.map { .single($0) } : nil
-        case .sourceArn: return caller.kind == .service ? request.sourceArn.map { .single($0) } : nil
+        case .sourceAccount: return caller.kind == .service ? input.request.sourceAccount.map { .single($0) } : nil
+        case .sourceArn: return caller.kind == .service ? input.request.sourceArn.map { .single($0) } : nil
         case .resourceAccount: return role.map { .single($0.accountId) }
         case .resourceOrgID: return resourceOrgID.map { .single($0) }
         case .tagKeys:
-            guard caller.kind != .service, !request.sessionTags.isEmpty else { return nil }
-            return .multi(request.sessionTags.map(\.key))
+            guard caller.kind != .service, !input.request.sessionTags.isEmpty else { return nil }
+            return .multi(input.request.sessionTags.map(\.key))
         case .transitiveTagKeys:
-            guard isIAM, !request.transitiveTagKeys.isEmpty else { return nil }
-            return .multi(request.transitiveTagKeys)
-        case .externalId: return isIAM ? request.externalId.map { .single($0) } : nil
+            guard isIAM, !input.request.transitiveTagKeys.isEmpty else { return nil }
+            return .multi(input.request.transitiveTagKeys)
+        case .externalId: return isIAM ? input.request.externalId.map { .single($0) } : nil
         case .roleSessionName:
             if caller.kind == .saml { return samlSessionName.map { .single($0) } }
-            return request.sessionName.map { .single($0) }
-        case .stsSourceIdentity: return caller.kind == .service ? nil : request.sourceIdentity.map { .single($0) }
-        case .samlAud: return request.saml?.aud.map { .single($0) }
-        case .samlSub: return request.saml?.sub.map { .single($0) }
-        case .samlSubType: return request.saml?.subType.map { .single($0) }
-        case .samlIss: return request.saml?.iss.map { .single($0) }
+            return input.request.sessionName.map { .single($0) }
+        case .stsSourceIdentity: return caller.kind == .service ? nil : input.request.sourceIdentity.map { .single($0) }
+        case .samlAud: return input.request.saml?.aud.map { .single($0) }
+        case .samlSub: return input.request.saml?.sub.map { .single($0) }
+        case .samlSubType: return input.request.saml?.subType.map { .single($0) }
+        case .samlIss: return input.request.saml?.iss.map { .single($0) }
         case .samlDoc:
             // `<provider account>/<provider name>` [STSKEYS].
-            guard let p = request.saml?.provider, let arn = Arn(p) else { return nil }
+            guard let p = input.request.saml?.provider, let arn = Arn(p) else { return nil }
             let name = arn.resource.asciiSplit(separator: "/").last.map(String.init) ?? ""
             return .single("\(arn.account)/\(name)")
         }
     }
 
     var samlSessionName: String? {
-        guard let saml = request.saml else { return request.sessionName }
+        guard let saml = input.request.saml else { return input.request.sessionName }
         for a in saml.attributes where a.key == "https://aws.amazon.com/SAML/Attributes/RoleSessionName" { return a.value.values.first }
-        return request.sessionName ?? saml.sub
+        return input.request.sessionName ?? saml.sub
     }
 
     /// `<provider>:<claim>` for web identity, `saml:<attribute>` for SAML.
     private func federatedClaim(_ name: String) -> ContextValue? {
-        if caller.kind == .saml, name.hasPrefix("saml:"), let saml = request.saml {
+        if caller.kind == .saml, name.hasPrefix("saml:"), let saml = input.request.saml {
             let attr = name.dropFirst(5)
             for a in saml.attributes where a.key.lowercased() == attr { return a.value }
             return nil
         }
-        guard caller.kind == .webIdentity, let w = request.webIdentity else { return nil }
+        guard caller.kind == .webIdentity, let w = input.request.webIdentity else { return nil }
         let provider = w.provider.lowercased()
         guard name.count > provider.count + 1, name.hasPrefix(provider), name.utf8[name.utf8.index(name.utf8.startIndex, offsetBy: provider.utf8.count)] == 0x3A else { return nil }
         let claim = String(name.dropFirst(provider.count + 1))

@@ -91,9 +91,10 @@ public enum AssumeRoleEvaluator {
         }
 
         mutating func run(context: some ConditionContext) {
-            let r = input.request
+            // The request and the caller are read in place (`input` holds them): a local copy of either
+            // retained and released every string and list of it, on every simulation (callgrind).
             // 1. Request validation.
-            let failures = RequestValidator.validate(r)
+            let failures = RequestValidator.validate(input.request)
             if let f = failures.first {
                 add(TraceStep(kind: .requestValidation, outcome: .fail, detail: failures.map { "\($0.parameter) \($0.message)" }.joined(separator: "; ")))
                 stop(.invalid, .requestValidation, "\(f.parameter) \(f.message) (STS answers ValidationError)", failures.map { Hint(text: $0.fix, changer: .caller) })
@@ -102,23 +103,27 @@ public enum AssumeRoleEvaluator {
             add(TraceStep(kind: .requestValidation, outcome: .pass, detail: "every parameter is within STS's limits"))
 
             // 2. Caller.
-            let caller: CallerSide
+            let input = self.input
             switch input.caller {
             case .rejected(let why, let fix):
                 add(TraceStep(kind: .caller, outcome: .fail, detail: why))
                 stop(.denied, .caller, why, [Hint(text: fix, changer: .caller)])
-                return
-            case .resolved(let c):
-                caller = c
+            case .resolved(let caller):
+                run(caller: caller, context: context)
             }
+        }
+
+        /// Steps 2 (passed) to 10, for a resolved caller.
+        mutating func run(caller: CallerSide, context: some ConditionContext) {
             let p = caller.principal
             add(TraceStep(kind: .caller, outcome: .pass, detail: Self.describe(caller)))
 
             // 3. Target role.
             guard let role = input.role else {
-                let why = "there is no role \(r.role) in the inventory; STS answers AccessDenied for a role that does not exist, so as not to reveal it"
+                let roleText = input.request.role
+                let why = "there is no role \(roleText) in the inventory; STS answers AccessDenied for a role that does not exist, so as not to reveal it"
                 add(TraceStep(kind: .target, outcome: .fail, detail: why))
-                stop(.denied, .target, why, [Hint(text: "check the role ARN (path included); the inventory has no role \(r.role)", changer: .caller)])
+                stop(.denied, .target, why, [Hint(text: "check the role ARN (path included); the inventory has no role \(roleText)", changer: .caller)])
                 return
             }
             add(TraceStep(kind: .target, outcome: .pass, detail: "role \(role.arn) in account \(role.accountId)"))
@@ -147,17 +152,17 @@ public enum AssumeRoleEvaluator {
             // 7. Required actions: the operation, plus the permission-only companions (§d.1).
             // 8. Authorization, for every required action, in that order (no list is built: one action is the rule).
             let resource = role.resourceName
-            if !authorize(action: r.action.rawValue, lowercased: r.action.lowercasedName, first: true, caller: caller, role: role, resource: resource, context: context) { return }
-            if !r.sessionTags.isEmpty || !r.transitiveTagKeys.isEmpty {
+            if !authorize(action: input.request.action.rawValue, lowercased: input.request.action.lowercasedName, first: true, caller: caller, role: role, resource: resource, context: context) { return }
+            if !input.request.sessionTags.isEmpty || !input.request.transitiveTagKeys.isEmpty {
                 if !authorize(action: "sts:TagSession", lowercased: "sts:tagsession", first: false, caller: caller, role: role, resource: resource, context: context) { return }
             }
-            if r.sourceIdentity != nil {
+            if input.request.sourceIdentity != nil {
                 if !authorize(action: "sts:SetSourceIdentity", lowercased: "sts:setsourceidentity", first: false, caller: caller, role: role, resource: resource, context: context) { return }
             }
 
             // 9. Duration (§h), after authorization so that the role's settings do not leak [convention, A4].
-            let requested = r.effectiveDurationSeconds
-            let chained = r.chained ?? caller.chainedByDefault
+            let requested = input.request.effectiveDurationSeconds
+            let chained = input.request.chained ?? caller.chainedByDefault
             if p.kind != .service && requested > role.maxSessionDuration {
                 let why = "the requested DurationSeconds (\(requested)) exceeds the MaxSessionDuration set for this role (\(role.maxSessionDuration))"
                 add(TraceStep(kind: .duration, outcome: .fail, detail: why))
@@ -182,7 +187,7 @@ public enum AssumeRoleEvaluator {
 
             // 10. Allowed.
             let sessionName: String
-            if let ctx = context as? AssumeRoleContext, p.kind == .saml { sessionName = ctx.samlSessionName ?? "session" } else { sessionName = r.sessionName ?? "session" }
+            if let ctx = context as? AssumeRoleContext, p.kind == .saml { sessionName = ctx.samlSessionName ?? "session" } else { sessionName = input.request.sessionName ?? "session" }
             if describesSession { session = SessionInfo(arn: "arn:\(role.partition):sts::\(role.accountId):assumed-role/\(role.name)/\(sessionName)", durationSeconds: requested) }
             decision = .allowed
             deciding = nil

@@ -85,32 +85,92 @@ public struct AssumeRoleRequest: Sendable, Hashable {
     /// Caller IP; nil models a call through a VPC endpoint.
     public var sourceIp: String?
     /// `aws:SourceVpc`: the VPC of the endpoint the call came through.
-    public var sourceVpc: String?
+    public var sourceVpc: String? {
+        get { rare.value.sourceVpc }
+        set { var r = rare.value; r.sourceVpc = newValue; rare = Rare.Box(r) }
+    }
     /// `Tags`, in order.
-    public var sessionTags: [SessionTag]
+    public var sessionTags: [SessionTag] {
+        get { rare.value.sessionTags }
+        set { var r = rare.value; r.sessionTags = newValue; rare = Rare.Box(r) }
+    }
     /// `TransitiveTagKeys`.
-    public var transitiveTagKeys: [String]
+    public var transitiveTagKeys: [String] {
+        get { rare.value.transitiveTagKeys }
+        set { var r = rare.value; r.transitiveTagKeys = newValue; rare = Rare.Box(r) }
+    }
     /// `SourceIdentity`.
-    public var sourceIdentity: String?
+    public var sourceIdentity: String? {
+        get { rare.value.sourceIdentity }
+        set { var r = rare.value; r.sourceIdentity = newValue; rare = Rare.Box(r) }
+    }
     /// The session policy already attached to the calling session (session callers only).
-    public var sessionPolicy: PolicyDocument?
+    public var sessionPolicy: PolicyDocument? {
+        get { rare.value.sessionPolicy }
+        set { var r = rare.value; r.sessionPolicy = newValue; rare = Rare.Box(r) }
+    }
     /// The `Policy` text passed in this call: validated only, never changes the decision.
-    public var policy: String?
+    public var policy: String? {
+        get { rare.value.policy }
+        set { var r = rare.value; r.policy = newValue; rare = Rare.Box(r) }
+    }
     /// Role chaining; nil means "true for session callers, else false".
     public var chained: Bool?
     /// `aws:SourceAccount` for service-principal callers.
-    public var sourceAccount: String?
+    public var sourceAccount: String? {
+        get { rare.value.sourceAccount }
+        set { var r = rare.value; r.sourceAccount = newValue; rare = Rare.Box(r) }
+    }
     /// `aws:SourceArn` for service-principal callers.
-    public var sourceArn: String?
+    public var sourceArn: String? {
+        get { rare.value.sourceArn }
+        set { var r = rare.value; r.sourceArn = newValue; rare = Rare.Box(r) }
+    }
     /// `aws:CurrentTime`, seconds since 1970.
     public var currentTime: Int64
     /// `aws:TokenIssueTime` for session callers; nil means `currentTime`.
     public var tokenIssueTime: Int64?
-    public var webIdentity: WebIdentity?
-    public var saml: SAML?
+    public var webIdentity: WebIdentity? {
+        get { rare.value.webIdentity }
+        set { var r = rare.value; r.webIdentity = newValue; rare = Rare.Box(r) }
+    }
+    public var saml: SAML? {
+        get { rare.value.saml }
+        set { var r = rare.value; r.saml = newValue; rare = Rare.Box(r) }
+    }
     /// Any other condition key (`--context`), applied over the derived context.
-    public var extraContext: [ContextEntry]
+    public var extraContext: [ContextEntry] {
+        get { rare.value.extraContext }
+        set { var r = rare.value; r.extraContext = newValue; rare = Rare.Box(r) }
+    }
     public var callerPolicies: CallerPolicyAssumption
+
+    /// The parameters most requests leave empty, in one shared object: a request is copied into every
+    /// simulation's input, and each optional string or list kept inline was a retain and a release there.
+    private var rare: Rare.Box = AssumeRoleRequest.emptyRare
+
+    struct Rare: Sendable, Hashable {
+        var sourceVpc: String? = nil
+        var sessionTags: [SessionTag] = []
+        var transitiveTagKeys: [String] = []
+        var sourceIdentity: String? = nil
+        var sessionPolicy: PolicyDocument? = nil
+        var policy: String? = nil
+        var sourceAccount: String? = nil
+        var sourceArn: String? = nil
+        var webIdentity: WebIdentity? = nil
+        var saml: SAML? = nil
+        var extraContext: [ContextEntry] = []
+
+        final class Box: Sendable, Hashable {
+            let value: Rare
+            init(_ value: Rare) { self.value = value }
+            static func == (a: Box, b: Box) -> Bool { a === b || a.value == b.value }
+            func hash(into hasher: inout Hasher) { hasher.combine(value) }
+        }
+    }
+
+    private static let emptyRare = Rare.Box(Rare())
 
     public init(
         action: AssumeAction = .assumeRole, principal: String? = nil, role: String, sessionName: String? = nil,
@@ -130,21 +190,13 @@ public struct AssumeRoleRequest: Sendable, Hashable {
         self.mfa = mfa
         self.mfaAgeSeconds = mfaAgeSeconds
         self.sourceIp = sourceIp
-        self.sourceVpc = sourceVpc
-        self.sessionTags = sessionTags
-        self.transitiveTagKeys = transitiveTagKeys
-        self.sourceIdentity = sourceIdentity
-        self.sessionPolicy = sessionPolicy
-        self.policy = policy
         self.chained = chained
-        self.sourceAccount = sourceAccount
-        self.sourceArn = sourceArn
         self.currentTime = currentTime
         self.tokenIssueTime = tokenIssueTime
-        self.webIdentity = webIdentity
-        self.saml = saml
-        self.extraContext = extraContext
         self.callerPolicies = callerPolicies
+        let r = Rare(sourceVpc: sourceVpc, sessionTags: sessionTags, transitiveTagKeys: transitiveTagKeys, sourceIdentity: sourceIdentity, sessionPolicy: sessionPolicy, policy: policy,
+                     sourceAccount: sourceAccount, sourceArn: sourceArn, webIdentity: webIdentity, saml: saml, extraContext: extraContext)
+        if r != Rare() { rare = Rare.Box(r) }
     }
 
     /// `DurationSeconds` as STS uses it.

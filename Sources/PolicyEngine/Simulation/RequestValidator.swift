@@ -108,17 +108,16 @@ public enum RequestValidator {
             let partitionStart = i
             while i < b.count, b[i] != 0x3A { i += 1 }
             guard i > partitionStart, i + 6 <= b.count else { return false }
-            // ":iam::"
-            let iam: [UInt8] = [0x3A, 0x69, 0x61, 0x6D, 0x3A, 0x3A]
-            for k in 0..<6 where b[i + k] != iam[k] { return false }
+            // ":iam::" (compared byte by byte: an array literal here was a heap allocation per call)
+            guard b[i] == 0x3A, b[i + 1] == 0x69, b[i + 2] == 0x61, b[i + 3] == 0x6D, b[i + 4] == 0x3A, b[i + 5] == 0x3A else { return false }
             i += 6
             for _ in 0..<12 {
                 guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { return false }
                 i += 1
             }
-            let role: [UInt8] = [0x3A, 0x72, 0x6F, 0x6C, 0x65, 0x2F]
+            // ":role/"
             guard i + 6 < b.count else { return false }
-            for k in 0..<6 where b[i + k] != role[k] { return false }
+            guard b[i] == 0x3A, b[i + 1] == 0x72, b[i + 2] == 0x6F, b[i + 3] == 0x6C, b[i + 4] == 0x65, b[i + 5] == 0x2F else { return false }
             return b[b.count - 1] != 0x2F
         }
     }

@@ -80,12 +80,28 @@ public final class TargetRole: Sendable, Hashable {
 
 /// The identity side of a resolved caller.
 ///
-/// Everything but the principal is kept in one immutable object shared by reference: a session's side
-/// is its role's side with the session's principal, and the simulator makes one for every request, so
-/// copying a side must not copy (retain) each policy list, tag dictionary and name.
+/// Held in one immutable object shared by reference (the principal and, in a second object, everything
+/// else): a session's side is its role's side with the session's principal, and a side is passed from
+/// the resolution to the input, the evaluator and the request context for every request, so copying a
+/// side is one retain, not one per string of the principal and per policy list, tag dictionary and name.
 public struct CallerSide: Sendable, Hashable {
-    public var principal: CallerPrincipal
-    private var identity: Identity
+    @usableFromInline var storage: Storage
+
+    public var principal: CallerPrincipal {
+        @inlinable get { storage.principal }
+        set { storage = Storage(principal: newValue, identity: storage.identity) }
+    }
+
+    /// This side with another principal (a session of the same role).
+    @inlinable
+    package func with(principal: CallerPrincipal) -> CallerSide {
+        CallerSide(storage: Storage(principal: principal, identity: storage.identity))
+    }
+
+    @usableFromInline var identity: Identity {
+        get { storage.identity }
+        set { storage = Storage(principal: storage.principal, identity: newValue) }
+    }
 
     /// Identity-based policies (a user's inline, group and managed policies; a session's role policies).
     public var identityPolicies: [CompiledPolicy] {
@@ -124,18 +140,28 @@ public struct CallerSide: Sendable, Hashable {
     }
 
     public init(principal: CallerPrincipal, identityPolicies: [CompiledPolicy] = [], boundary: CompiledPolicy? = nil, identityKnown: Bool = true, isServiceLinkedRole: Bool = false, tagsByLowercasedKey: [String: String] = [:], unknownPolicies: [String] = [], chainedByDefault: Bool? = nil) {
-        self.principal = principal
-        identity = Identity(Fields(identityPolicies: identityPolicies, boundary: boundary, identityKnown: identityKnown, isServiceLinkedRole: isServiceLinkedRole,
-                                   tagsByLowercasedKey: tagsByLowercasedKey, unknownPolicies: unknownPolicies, chainedByDefault: chainedByDefault ?? (principal.kind == .roleSession)))
+        storage = Storage(principal: principal, identity: Identity(Fields(identityPolicies: identityPolicies, boundary: boundary, identityKnown: identityKnown, isServiceLinkedRole: isServiceLinkedRole,
+                                                                          tagsByLowercasedKey: tagsByLowercasedKey, unknownPolicies: unknownPolicies, chainedByDefault: chainedByDefault ?? (principal.kind == .roleSession))))
     }
 
+    @usableFromInline init(storage: Storage) { self.storage = storage }
+
     public static func == (a: CallerSide, b: CallerSide) -> Bool {
-        a.principal == b.principal && (a.identity === b.identity || a.identity.fields == b.identity.fields)
+        a.storage === b.storage || (a.principal == b.principal && (a.identity === b.identity || a.identity.fields == b.identity.fields))
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(principal)
         hasher.combine(identity.fields)
+    }
+
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let principal: CallerPrincipal
+        @usableFromInline let identity: Identity
+        @usableFromInline init(principal: CallerPrincipal, identity: Identity) {
+            self.principal = principal
+            self.identity = identity
+        }
     }
 
     struct Fields: Sendable, Hashable {
@@ -148,7 +174,7 @@ public struct CallerSide: Sendable, Hashable {
         var chainedByDefault: Bool
     }
 
-    final class Identity: Sendable {
+    @usableFromInline final class Identity: Sendable {
         let fields: Fields
         init(_ fields: Fields) { self.fields = fields }
         func with(_ change: (inout Fields) -> Void) -> Identity {
