@@ -188,10 +188,26 @@ public enum AssumeRoleEvaluator {
             // 10. Allowed.
             let sessionName: String
             if let ctx = context as? AssumeRoleContext, p.kind == .saml { sessionName = ctx.samlSessionName ?? "session" } else { sessionName = input.request.sessionName ?? "session" }
-            if describesSession { session = SessionInfo(arn: "arn:\(role.partition):sts::\(role.accountId):assumed-role/\(role.name)/\(sessionName)", durationSeconds: requested) }
+            if describesSession { session = SessionInfo(arn: Self.sessionArn(role, sessionName), durationSeconds: requested) }
             decision = .allowed
             deciding = nil
             if explain { reason = "allowed: " + allowNotes.joined(separator: "; ") }
+        }
+
+        /// `arn:<partition>:sts::<account>:assumed-role/<role name>/<session>`, allocated once at its
+        /// final size (an interpolation grew its buffer for every allowed simulation).
+        static func sessionArn(_ role: TargetRole, _ sessionName: String) -> String {
+            var s = ""
+            s.reserveCapacity(4 + role.partition.utf8.count + 6 + role.accountId.utf8.count + 14 + role.name.utf8.count + 1 + sessionName.utf8.count)
+            s += "arn:"
+            s += role.partition
+            s += ":sts::"
+            s += role.accountId
+            s += ":assumed-role/"
+            s += role.name
+            s += "/"
+            s += sessionName
+            return s
         }
 
         /// One policy judged for one action: explained on the explaining path, only decided otherwise.
