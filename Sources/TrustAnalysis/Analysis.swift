@@ -43,15 +43,17 @@ public struct Analysis: Sendable {
         var clock = PhaseClock()
         var timings = Timings()
         // The engine's indexes and ours do not depend on each other: build them side by side.
-        enum Prepared: Sendable { case estate(Estate), simulator(Simulator) }
+        enum Prepared: Sendable { case estate(Estate, TrustGraphBuilder.CallerIndex), simulator(Simulator) }
         let prepared = ParallelResults<Prepared>.run(2) { i in
-            i == 0 ? .estate(Estate(inventory)) : .simulator(Simulator(inventory: inventory))
+            guard i == 0 else { return .simulator(Simulator(inventory: inventory)) }
+            let estate = Estate(inventory)
+            return .estate(estate, TrustGraphBuilder.CallerIndex(estate: estate))
         }
-        guard case .estate(let estate) = prepared[0], case .simulator(let simulator) = prepared[1] else { fatalError("unreachable") }
+        guard case .estate(let estate, let callers) = prepared[0], case .simulator(let simulator) = prepared[1] else { fatalError("unreachable") }
         self.estate = estate
         self.simulator = simulator
         timings.prepare = clock.lap()
-        var builder = TrustGraphBuilder(estate: estate, simulator: simulator, now: now)
+        var builder = TrustGraphBuilder(estate: estate, simulator: simulator, now: now, callers: callers)
         builder.buildEdges()
         simulationCount = builder.simulations
         let implicit = ImplicitEdges(builder: builder)

@@ -38,30 +38,51 @@ struct TrustGraphBuilder: Sendable {
     /// `*` statements whose callers in other accounts are not drawn one by one (see `WildcardGrant`).
     private(set) var grants: [WildcardGrant] = []
 
-    init(estate: Estate, simulator: Simulator, now: Int64) {
+    init(estate: Estate, simulator: Simulator, now: Int64, callers: CallerIndex? = nil) {
         self.estate = estate
         self.simulator = simulator
         self.now = now
-        let users = estate.inventory.users, roles = estate.inventory.roles
-        userCapabilities = users.indices.map { AssumeCapability(policies: users[$0].policies) }
-        roleCapabilities = roles.indices.map { AssumeCapability(policies: roles[$0].policies) }
-        sessionARNs = roles.indices.map { i in
-            let arn = estate.roleARNs[i]
-            let partition = arn.hasPrefix("arn:aws:") ? "aws" : (arn.asciiSplit(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws")
-            return "arn:" + partition + ":sts::" + estate.roleAccounts[i] + ":assumed-role/" + estate.roleNames[i] + "/trustmap"
+        let index = callers ?? CallerIndex(estate: estate)
+        userCapabilities = index.userCapabilities
+        roleCapabilities = index.roleCapabilities
+        sessionARNs = index.sessionARNs
+        anyCapableByAccount = index.anyCapableByAccount
+        patternCapableByPair = index.patternCapableByPair
+        strangerAccount = index.strangerAccount
+    }
+
+    /// What the builder knows of every principal as a caller, from the estate alone: built beside the
+    /// engine's compilation rather than after it.
+    struct CallerIndex: Sendable {
+        let userCapabilities: [AssumeCapability]
+        let roleCapabilities: [AssumeCapability]
+        let sessionARNs: [String]
+        let anyCapableByAccount: [String: [Caller]]
+        let patternCapableByPair: [String: [Caller]]
+        let strangerAccount: String
+
+        init(estate: Estate) {
+            let users = estate.inventory.users, roles = estate.inventory.roles
+            userCapabilities = users.indices.map { AssumeCapability(policies: users[$0].policies) }
+            roleCapabilities = roles.indices.map { AssumeCapability(policies: roles[$0].policies) }
+            sessionARNs = roles.indices.map { i in
+                let arn = estate.roleARNs[i]
+                let partition = arn.hasPrefix("arn:aws:") ? "aws" : (arn.asciiSplit(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws")
+                return "arn:\(partition):sts::\(estate.roleAccounts[i]):assumed-role/\(estate.roleNames[i])/trustmap"
+            }
+            var anyCapable: [String: [Caller]] = [:], patternCapable: [String: [Caller]] = [:]
+            func index(_ c: Caller, _ cap: AssumeCapability, _ account: String) {
+                if cap.any { anyCapable[account, default: []].append(c); return }
+                for target in cap.targetAccounts.sorted() { patternCapable[account + "|" + target, default: []].append(c) }
+            }
+            for i in estate.userAccounts.indices { index(.user(i), userCapabilities[i], estate.userAccounts[i]) }
+            for i in estate.roleAccounts.indices { index(.role(i), roleCapabilities[i], estate.roleAccounts[i]) }
+            anyCapableByAccount = anyCapable
+            patternCapableByPair = patternCapable
+            var stranger = 0
+            while estate.accountsByID[String(format12(stranger))] != nil { stranger += 1 }
+            strangerAccount = format12(stranger)
         }
-        var anyCapable: [String: [Caller]] = [:], patternCapable: [String: [Caller]] = [:]
-        func index(_ c: Caller, _ cap: AssumeCapability, _ account: String) {
-            if cap.any { anyCapable[account, default: []].append(c); return }
-            for target in cap.targetAccounts.sorted() { patternCapable[account + "|" + target, default: []].append(c) }
-        }
-        for i in estate.userAccounts.indices { index(.user(i), userCapabilities[i], estate.userAccounts[i]) }
-        for i in estate.roleAccounts.indices { index(.role(i), roleCapabilities[i], estate.roleAccounts[i]) }
-        anyCapableByAccount = anyCapable
-        patternCapableByPair = patternCapable
-        var stranger = 0
-        while estate.accountsByID[String(format12(stranger))] != nil { stranger += 1 }
-        strangerAccount = format12(stranger)
     }
 
     /// Builds the graph. Roles are independent of each other here, so they are split between `workers`
