@@ -103,6 +103,10 @@ extension FindingsEngine {
             }
             while head < queue.count {
                 let v = queue[head]
+                // Nodes leave the queue in order of distance, and expanding one at the best start's distance
+                // only finds farther nodes: the answer is settled. Without this stop every search walked
+                // the whole component that reaches the administrator, which grows with the organization.
+                if let best, dist[v] >= best.dist { break }
                 head += 1
                 let node = graph.nodes[v]
                 // Only role sessions chain on; the administrator itself is the end.
