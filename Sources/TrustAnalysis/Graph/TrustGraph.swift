@@ -101,10 +101,25 @@ public struct TrustGraph: Sendable {
         for i in findings.indices where findings[i].suppression == nil {
             guard let ref = findings[i].edge else { continue }
             let range: [Int]
-            if let v = nodeIndex[ref.from] { range = Array(Int(outgoingStart[v])..<Int(outgoingStart[v + 1])) } else { range = strayOutgoing[ref.from] ?? [] }
+            if let v = nodeIndex[ref.from], let t = nodeIndex[ref.to].map(Int32.init) {
+                // A source's edges are sorted by their target's position: binary search, not a scan (anyone
+                // and account nodes have an edge to every role they can get into, and findings on many).
+                var lo = Int(outgoingStart[v]), hi = Int(outgoingStart[v + 1])
+                let end = hi
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if edgeTargets[mid] < t { lo = mid + 1 } else { hi = mid }
+                }
+                var upper = lo
+                while upper < end && edgeTargets[upper] == t { upper += 1 }
+                range = Array(lo..<upper)
+            } else if let v = nodeIndex[ref.from] {
+                range = Array(Int(outgoingStart[v])..<Int(outgoingStart[v + 1])).filter { edges[$0].to == ref.to }
+            } else {
+                range = (strayOutgoing[ref.from] ?? []).filter { edges[$0].to == ref.to }
+            }
             let severity = findings[i].severity
-            let target = nodeIndex[ref.to].map(Int32.init)
-            for e in range where target.map({ edgeTargets[e] == $0 }) ?? (edges[e].to == ref.to) {
+            for e in range {
                 if worst[e].map({ severity > $0 }) ?? true { worst[e] = severity }
                 rules[e, default: []].append(findings[i].rule)
             }
