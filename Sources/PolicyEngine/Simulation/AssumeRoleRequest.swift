@@ -87,44 +87,44 @@ public struct AssumeRoleRequest: Sendable, Hashable {
     /// `aws:SourceVpc`: the VPC of the endpoint the call came through.
     public var sourceVpc: String? {
         get { rare.value.sourceVpc }
-        set { var r = rare.value; r.sourceVpc = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.sourceVpc = newValue } }
     }
     /// `Tags`, in order.
     public var sessionTags: [SessionTag] {
         get { rare.value.sessionTags }
-        set { var r = rare.value; r.sessionTags = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.sessionTags = newValue } }
     }
     /// `TransitiveTagKeys`.
     public var transitiveTagKeys: [String] {
         get { rare.value.transitiveTagKeys }
-        set { var r = rare.value; r.transitiveTagKeys = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.transitiveTagKeys = newValue } }
     }
     /// `SourceIdentity`.
     public var sourceIdentity: String? {
         get { rare.value.sourceIdentity }
-        set { var r = rare.value; r.sourceIdentity = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.sourceIdentity = newValue } }
     }
     /// The session policy already attached to the calling session (session callers only).
     public var sessionPolicy: PolicyDocument? {
         get { rare.value.sessionPolicy }
-        set { var r = rare.value; r.sessionPolicy = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.sessionPolicy = newValue } }
     }
     /// The `Policy` text passed in this call: validated only, never changes the decision.
     public var policy: String? {
         get { rare.value.policy }
-        set { var r = rare.value; r.policy = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.policy = newValue } }
     }
     /// Role chaining; nil means "true for session callers, else false".
     public var chained: Bool?
     /// `aws:SourceAccount` for service-principal callers.
     public var sourceAccount: String? {
         get { rare.value.sourceAccount }
-        set { var r = rare.value; r.sourceAccount = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.sourceAccount = newValue } }
     }
     /// `aws:SourceArn` for service-principal callers.
     public var sourceArn: String? {
         get { rare.value.sourceArn }
-        set { var r = rare.value; r.sourceArn = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.sourceArn = newValue } }
     }
     /// `aws:CurrentTime`, seconds since 1970.
     public var currentTime: Int64
@@ -132,22 +132,29 @@ public struct AssumeRoleRequest: Sendable, Hashable {
     public var tokenIssueTime: Int64?
     public var webIdentity: WebIdentity? {
         get { rare.value.webIdentity }
-        set { var r = rare.value; r.webIdentity = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.webIdentity = newValue } }
     }
     public var saml: SAML? {
         get { rare.value.saml }
-        set { var r = rare.value; r.saml = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.saml = newValue } }
     }
     /// Any other condition key (`--context`), applied over the derived context.
     public var extraContext: [ContextEntry] {
         get { rare.value.extraContext }
-        set { var r = rare.value; r.extraContext = newValue; rare = Rare.Box(r) }
+        set { updateRare { $0.extraContext = newValue } }
     }
     public var callerPolicies: CallerPolicyAssumption
 
     /// The parameters most requests leave empty, in one shared object: a request is copied into every
     /// simulation's input, and each optional string or list kept inline was a retain and a release there.
     private var rare: Rare.Box = AssumeRoleRequest.emptyRare
+
+    /// Changes one of the rare parameters: a new box, since others may share the old one.
+    private mutating func updateRare(_ change: (inout Rare) -> Void) {
+        var r = rare.value
+        change(&r)
+        rare = Rare.Box(r)
+    }
 
     struct Rare: Sendable, Hashable {
         var sourceVpc: String? = nil
