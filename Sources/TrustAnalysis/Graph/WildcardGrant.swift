@@ -20,6 +20,8 @@ struct ImplicitEdges: Sendable {
     private let prober: TrustGraphBuilder
     private let grants: [WildcardGrant]
     private let grantsByRole: [Int: [Int]]
+    /// Role indices with grants, ascending.
+    let roles: [Int]
 
     init(builder: TrustGraphBuilder) {
         prober = builder.prober()
@@ -27,12 +29,10 @@ struct ImplicitEdges: Sendable {
         var byRole: [Int: [Int]] = [:]
         for (i, g) in grants.enumerated() { byRole[g.role, default: []].append(i) }
         grantsByRole = byRole
+        roles = byRole.keys.sorted()
     }
 
     var isEmpty: Bool { grants.isEmpty }
-
-    /// Role indices with grants, ascending.
-    var roles: [Int] { grantsByRole.keys.sorted() }
 
     func hasGrants(role r: Int) -> Bool { grantsByRole[r] != nil }
 
@@ -40,14 +40,8 @@ struct ImplicitEdges: Sendable {
     /// lets it in), sorted by role ARN; roles in `skipping` (those it already has an edge to) are left out.
     func edges(from arn: String, skipping: Set<String> = []) -> [TrustEdge] {
         guard let caller = prober.caller(arn: arn) else { return [] }
-        var out: [TrustEdge] = []
-        var lastRole = -1
-        for g in grants where g.role != lastRole {
-            guard !skipping.contains(prober.estate.roleARNs[g.role]), let e = prober.probe(g, caller) else { continue }
-            out.append(e)
-            lastRole = g.role
-        }
-        return out.sorted { $0.to < $1.to }
+        return roles.compactMap { r in skipping.contains(prober.estate.roleARNs[r]) ? nil : edge(from: caller, toRole: r) }
+            .sorted { $0.to < $1.to }
     }
 
     /// The edge a principal gets into one role through the role's grants, nil when none lets it in.
@@ -70,16 +64,11 @@ struct ImplicitEdges: Sendable {
 
     /// The principals that get into a role through its grants, with their edges, sorted by ARN.
     func callers(ofRole r: Int, skipping: Set<String> = []) -> [(arn: String, edge: TrustEdge)] {
-        guard let mine = grantsByRole[r] else { return [] }
-        var out: [(arn: String, edge: TrustEdge)] = []
-        for c in prober.capableCallers(ofRole: r) {
+        guard hasGrants(role: r) else { return [] }
+        return prober.capableCallers(ofRole: r).compactMap { c in
             let arn = prober.arn(c)
-            if skipping.contains(arn) { continue }
-            for gi in mine {
-                if let e = prober.probe(grants[gi], c) { out.append((arn, e)); break }
-            }
+            return skipping.contains(arn) ? nil : edge(from: c, toRole: r).map { (arn, $0) }
         }
-        return out
     }
 
     /// Principals whose own policies could let them into the role from another account, by ARN: the
