@@ -18,21 +18,13 @@ struct TrustGraphBuilder: Sendable {
         var role: Int
         var action: AssumeAction
     }
-    private let userCapabilities: [AssumeCapability]
-    private let roleCapabilities: [AssumeCapability]
-    /// Principals whose policies allow sts:AssumeRole on every role, by their account.
-    private let anyCapableByAccount: [String: [Caller]]
-    /// Principals whose policies name role patterns, by `callerAccount|targetAccount` (`*` for any account).
-    private let patternCapableByPair: [String: [Caller]]
+    /// Every principal as a caller: capabilities, session ARNs, capability indexes.
+    let callers: CallerIndex
 
     enum Caller: Hashable, Sendable {
         case user(Int)
         case role(Int)
     }
-    /// `arn:aws:sts::A:assumed-role/NAME/trustmap`: how each role calls, as a session.
-    private let sessionARNs: [String]
-    /// A 12-digit account id that no inventory account uses: stands for "some principal of any account".
-    let strangerAccount: String
     /// Simulations run (for the benchmark and profiling).
     private(set) var simulations = 0
     /// `*` statements whose callers in other accounts are not drawn one by one (see `WildcardGrant`).
@@ -42,13 +34,7 @@ struct TrustGraphBuilder: Sendable {
         self.estate = estate
         self.simulator = simulator
         self.now = now
-        let index = callers ?? CallerIndex(estate: estate)
-        userCapabilities = index.userCapabilities
-        roleCapabilities = index.roleCapabilities
-        sessionARNs = index.sessionARNs
-        anyCapableByAccount = index.anyCapableByAccount
-        patternCapableByPair = index.patternCapableByPair
-        strangerAccount = index.strangerAccount
+        self.callers = callers ?? CallerIndex(estate: estate)
     }
 
     /// What the builder knows of every principal as a caller, from the estate alone: built beside the
@@ -56,9 +42,13 @@ struct TrustGraphBuilder: Sendable {
     struct CallerIndex: Sendable {
         let userCapabilities: [AssumeCapability]
         let roleCapabilities: [AssumeCapability]
+        /// `arn:aws:sts::A:assumed-role/NAME/trustmap`: how each role calls, as a session.
         let sessionARNs: [String]
+        /// Principals whose policies allow sts:AssumeRole on every role, by their account.
         let anyCapableByAccount: [String: [Caller]]
+        /// Principals whose policies name role patterns, by `callerAccount|targetAccount` (`*` for any account).
         let patternCapableByPair: [String: [Caller]]
+        /// A 12-digit account id that no inventory account uses: stands for "some principal of any account".
         let strangerAccount: String
 
         init(estate: Estate) {
@@ -204,7 +194,7 @@ struct TrustGraphBuilder: Sendable {
                     guard s.coversAssumeRole else { continue }
                     if let x = estate.roleIndexByAccountAndName[a + "/" + roleName] {
                         tryEdge(from: estate.roleARNs[x], principal: arn, role: r, statement: s, outsider: false,
-                                identity: roleCapabilities[x], callerAccount: a, extra: [EdgeRequirement(kind: .sessionName, label: "Session", text: "the calling session is named '\(session)'")])
+                                identity: callers.roleCapabilities[x], callerAccount: a, extra: [EdgeRequirement(kind: .sessionName, label: "Session", text: "the calling session is named '\(session)'")])
                     } else {
                         tryOutsider(p, role: r, statement: s)
                     }
@@ -248,7 +238,7 @@ struct TrustGraphBuilder: Sendable {
     private mutating func addWildcardEdges(_ s: TrustStatementFacts, role r: Int) {
         let roleAccount = estate.roleAccounts[r]
         addNode(for: .anyone)
-        let open = tryEdge(from: "*", principal: strangerAccount, role: r, statement: s, outsider: true)
+        let open = tryEdge(from: "*", principal: callers.strangerAccount, role: r, statement: s, outsider: true)
             || done.contains(EdgeKey(from: "*", role: r, action: .assumeRole))
         var accounts = Set<String>()
         var arnPatterns: [String] = []
@@ -306,12 +296,12 @@ struct TrustGraphBuilder: Sendable {
         var candidates: [Caller]
         if needIdentity {
             // Only principals whose own policies could allow this role: found through the capability indexes.
-            candidates = anyCapableByAccount[a] ?? []
-            for c in (patternCapableByPair[a + "|" + targetAccount] ?? []) + (patternCapableByPair[a + "|*"] ?? []) {
+            candidates = callers.anyCapableByAccount[a] ?? []
+            for c in (callers.patternCapableByPair[a + "|" + targetAccount] ?? []) + (callers.patternCapableByPair[a + "|*"] ?? []) {
                 let cap: AssumeCapability
                 switch c {
-                case .user(let u): cap = userCapabilities[u]
-                case .role(let x): cap = roleCapabilities[x]
+                case .user(let u): cap = callers.userCapabilities[u]
+                case .role(let x): cap = callers.roleCapabilities[x]
                 }
                 if cap.mayTarget(targetARN) { candidates.append(c) }
             }
@@ -331,12 +321,12 @@ struct TrustGraphBuilder: Sendable {
     }
 
     private mutating func tryUser(_ u: Int, role r: Int, statement s: TrustStatementFacts) {
-        tryEdge(from: estate.userARNs[u], principal: estate.userARNs[u], role: r, statement: s, outsider: false, identity: userCapabilities[u],
+        tryEdge(from: estate.userARNs[u], principal: estate.userARNs[u], role: r, statement: s, outsider: false, identity: callers.userCapabilities[u],
                 userName: estate.userNames[u], callerAccount: estate.userAccounts[u])
     }
 
     private mutating func tryRole(_ x: Int, role r: Int, statement s: TrustStatementFacts) {
-        tryEdge(from: estate.roleARNs[x], principal: sessionARNs[x], role: r, statement: s, outsider: false, identity: roleCapabilities[x],
+        tryEdge(from: estate.roleARNs[x], principal: callers.sessionARNs[x], role: r, statement: s, outsider: false, identity: callers.roleCapabilities[x],
                 callerAccount: estate.roleAccounts[x])
     }
 
@@ -416,8 +406,8 @@ struct TrustGraphBuilder: Sendable {
     func admits(_ g: WildcardGrant, _ c: Caller) -> Bool {
         let account: String, arn: String, cap: AssumeCapability
         switch c {
-        case .user(let u): (account, arn, cap) = (estate.userAccounts[u], estate.userARNs[u], userCapabilities[u])
-        case .role(let x): (account, arn, cap) = (estate.roleAccounts[x], estate.roleARNs[x], roleCapabilities[x])
+        case .user(let u): (account, arn, cap) = (estate.userAccounts[u], estate.userARNs[u], callers.userCapabilities[u])
+        case .role(let x): (account, arn, cap) = (estate.roleAccounts[x], estate.roleARNs[x], callers.roleCapabilities[x])
         }
         guard account != estate.roleAccounts[g.role], g.accounts?.contains(account) ?? true else { return false }
         if !g.arnPatterns.isEmpty && !g.arnPatterns.contains(where: { Wildcard.matchesARN($0, arn) }) { return false }
@@ -430,10 +420,10 @@ struct TrustGraphBuilder: Sendable {
         switch c {
         case .user(let u):
             return probe(from: estate.userARNs[u], principal: estate.userARNs[u], role: g.role, statement: g.statement, outsider: false,
-                         identity: userCapabilities[u], userName: estate.userNames[u], callerAccount: estate.userAccounts[u])
+                         identity: callers.userCapabilities[u], userName: estate.userNames[u], callerAccount: estate.userAccounts[u])
         case .role(let x):
-            return probe(from: estate.roleARNs[x], principal: sessionARNs[x], role: g.role, statement: g.statement, outsider: false,
-                         identity: roleCapabilities[x], callerAccount: estate.roleAccounts[x])
+            return probe(from: estate.roleARNs[x], principal: callers.sessionARNs[x], role: g.role, statement: g.statement, outsider: false,
+                         identity: callers.roleCapabilities[x], callerAccount: estate.roleAccounts[x])
         }
     }
 
@@ -442,12 +432,12 @@ struct TrustGraphBuilder: Sendable {
     func capableCallers(ofRole r: Int) -> [Caller] {
         let targetAccount = estate.roleAccounts[r], targetARN = estate.roleARNs[r]
         var out: [Caller] = []
-        for (account, callers) in anyCapableByAccount where account != targetAccount { out.append(contentsOf: callers) }
-        for (pair, callers) in patternCapableByPair where pair.hasSuffix("|" + targetAccount) || pair.hasSuffix("|*") {
-            out.append(contentsOf: callers.filter { c in
+        for (account, group) in callers.anyCapableByAccount where account != targetAccount { out.append(contentsOf: group) }
+        for (pair, group) in callers.patternCapableByPair where pair.hasSuffix("|" + targetAccount) || pair.hasSuffix("|*") {
+            out.append(contentsOf: group.filter { c in
                 switch c {
-                case .user(let u): return estate.userAccounts[u] != targetAccount && userCapabilities[u].mayTarget(targetARN)
-                case .role(let x): return estate.roleAccounts[x] != targetAccount && roleCapabilities[x].mayTarget(targetARN)
+                case .user(let u): return estate.userAccounts[u] != targetAccount && callers.userCapabilities[u].mayTarget(targetARN)
+                case .role(let x): return estate.roleAccounts[x] != targetAccount && callers.roleCapabilities[x].mayTarget(targetARN)
                 }
             })
         }
