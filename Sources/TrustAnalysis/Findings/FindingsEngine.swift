@@ -21,11 +21,6 @@ struct FindingsEngine {
         self.implicitEdges = implicitEdges
     }
 
-    /// Every finding, sorted in report order.
-    mutating func run(graph: TrustGraph) -> [Finding] {
-        Finding.sortedForReport(runUnsorted(graph: graph, judged: (0..<staticParts).map { judgeStatic(part: $0, of: staticParts) }))
-    }
-
     /// The trust and identity rules judge one principal at a time and name it as the subject, so
     /// contiguous parts of the principals can be judged on separate threads into collectors of their
     /// own and appended in order: the same findings in the same order as one pass. That needs every

@@ -87,11 +87,6 @@ public struct TrustGraph: Sendable {
         return incomingOrder[Int(incomingStart[v])..<Int(incomingStart[v + 1])].map { Int($0) }
     }
 
-    /// Sets each edge's worst severity and rule list from the findings about it.
-    mutating func annotate(with findings: [Finding]) {
-        apply(annotations(for: findings))
-    }
-
     /// Each annotated edge's position, worst severity and sorted rules. Reads only, so it can run beside
     /// other work; `apply` then writes them. Each finding finds its edge within its source's range of
     /// edges by the target's node position; nothing is grouped by ARN.
@@ -127,6 +122,7 @@ public struct TrustGraph: Sendable {
         return worst.keys.sorted().map { e in (e, worst[e]!, Array(Set(rules[e]!)).sorted()) }
     }
 
+    /// Sets each edge's worst severity and rule list, as `annotations(for:)` worked them out.
     mutating func apply(_ annotations: [(edge: Int, severity: Severity, rules: [String])]) {
         for a in annotations {
             edges[a.edge].severity = a.severity

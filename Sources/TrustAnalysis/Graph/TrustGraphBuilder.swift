@@ -75,17 +75,11 @@ struct TrustGraphBuilder: Sendable {
         }
     }
 
-    /// Builds the graph. Roles are independent of each other here, so they are split between `workers`
-    /// threads (interleaved, so that big accounts spread evenly); the parts are merged afterwards.
-    mutating func build(workers: Int = 2) -> TrustGraph {
-        buildEdges(workers: workers)
-        return graph()
-    }
-
-    /// The graph of the nodes and edges found so far (sorting and indexing them: one thread's work).
+    /// The graph of the nodes and edges found (sorting and indexing them: one thread's work).
     func graph() -> TrustGraph { TrustGraph(nodes: Array(nodes.values), edges: edges) }
 
-    /// Finds every node and edge, on `workers` threads.
+    /// Finds every node and edge. Roles are independent of each other here, so they are split between
+    /// `workers` threads (interleaved, so that big accounts spread evenly); the parts are merged afterwards.
     mutating func buildEdges(workers: Int = 2) {
         addInventoryNodes()
         let count = estate.inventory.roles.count
