@@ -76,7 +76,4 @@ struct ImplicitEdges: Sendable {
     func candidates(ofRole r: Int) -> [TrustGraphBuilder.Caller] { prober.capableCallers(ofRole: r) }
 
     func arn(_ c: TrustGraphBuilder.Caller) -> String { prober.arn(c) }
-
-    /// The index of an inventory role, by ARN.
-    func roleIndex(ofARN arn: String) -> Int? { prober.estate.roleIndexByARN[arn] }
 }

@@ -14,7 +14,7 @@ extension Analysis {
     /// `*` trust statements. Sorted by (from, action).
     public func incomingEdges(to roleArn: String) -> [TrustEdge] {
         let drawn = graph.incoming(to: roleArn)
-        guard let r = implicitEdges.roleIndex(ofARN: roleArn), implicitEdges.hasGrants(role: r) else { return drawn }
+        guard let r = estate.roleIndexByARN[roleArn], implicitEdges.hasGrants(role: r) else { return drawn }
         let more = implicitEdges.edges(toRole: r, skipping: Set(drawn.lazy.filter { $0.action == AssumeRole.action }.map(\.from)))
         guard !more.isEmpty else { return drawn }
         return (drawn + more).sorted { ($0.from, $0.action) < ($1.from, $1.action) }
@@ -24,7 +24,7 @@ extension Analysis {
     /// the principal cannot assume the role in one hop.
     public func assumeRoleEdge(from id: String, to roleArn: String) -> TrustEdge? {
         if let e = graph.outgoing(from: id).first(where: { $0.to == roleArn && $0.action == AssumeRole.action }) { return e }
-        guard let r = implicitEdges.roleIndex(ofARN: roleArn), implicitEdges.hasGrants(role: r) else { return nil }
+        guard let r = estate.roleIndexByARN[roleArn], implicitEdges.hasGrants(role: r) else { return nil }
         return implicitEdges.edge(from: id, toRole: r)
     }
 }
