@@ -19,23 +19,27 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "PolicyEngine"),
         .target(name: "Inventory", dependencies: ["PolicyEngine", .product(name: "Yams", package: "Yams")]),
-        .target(name: "TrustAnalysis", dependencies: ["Inventory", "PolicyEngine"]),
+        // The evaluator applied to an inventory: guardrail levels, sessions, federation, the compiled
+        // and indexed roles, and the one request builder of the CLI, the palette and request files.
+        .target(name: "Simulation", dependencies: ["Inventory", "PolicyEngine"]),
+        .target(name: "TrustAnalysis", dependencies: ["Simulation", "Inventory", "PolicyEngine"]),
         .target(name: "GraphLayout"),
         .target(name: "TerminalUI", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "TrustmapApp", dependencies: ["TrustAnalysis", "Inventory", "PolicyEngine", "GraphLayout", "TerminalUI"]),
+        .target(name: "TrustmapApp", dependencies: ["TrustAnalysis", "Simulation", "Inventory", "PolicyEngine", "GraphLayout", "TerminalUI"]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
         .executableTarget(
             name: "trustmap",
             dependencies: [
-                "TrustmapApp", "NcursesBackend", "TrustAnalysis", "Inventory", "PolicyEngine", "TerminalUI",
+                "TrustmapApp", "NcursesBackend", "TrustAnalysis", "Simulation", "Inventory", "PolicyEngine", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "trustmap-bench",
-            dependencies: ["TrustmapApp", "TrustAnalysis", "Inventory", "PolicyEngine", "TerminalUI"]
+            dependencies: ["TrustmapApp", "TrustAnalysis", "Simulation", "Inventory", "PolicyEngine", "TerminalUI"]
         ),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "Inventory"]),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Inventory", "PolicyEngine"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine"]),
         .testTarget(name: "TrustAnalysisTests", dependencies: ["TrustAnalysis", "Inventory", "PolicyEngine"]),
         .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"]),

@@ -1,5 +1,6 @@
 import Dispatch
 import Inventory
+import Simulation
 import PolicyEngine
 
 /// One analysis of an inventory: the trust graph, the findings, and the queries the dashboard and the

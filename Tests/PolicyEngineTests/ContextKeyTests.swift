@@ -1,4 +1,3 @@
-import Inventory
 import PolicyEngine
 import Testing
 
@@ -19,7 +18,7 @@ struct ContextKeyTests {
     }
 
     static func ctx(_ caller: CallerPrincipal, _ configure: (inout AssumeRoleRequest) -> Void = { _ in }) -> AssumeRoleContext {
-        var r = AssumeRoleRequest(principal: caller.arn, role: roleTarget.arn, sessionName: "s1", currentTime: Fixture.now)
+        var r = AssumeRoleRequest(principal: caller.arn, role: roleTarget.arn, sessionName: "s1", currentTime: EngineFixture.now)
         configure(&r)
         return AssumeRoleContext(request: r, caller: caller, callerTags: ["team": "red"], role: roleTarget, principalOrgID: "o-abc", resourceOrgID: "o-abc")
     }

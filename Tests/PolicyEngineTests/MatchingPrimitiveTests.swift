@@ -13,8 +13,8 @@ struct MatchingPrimitiveTests {
 
     @Test("NotAction: an Allow with NotAction iam:* allows sts:AssumeRole; a Deny with NotAction s3:* denies it")
     func notAction() {
-        let allow = CompiledPolicy(name: "p", kind: .identity, document: Fixture.doc(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}"#))
-        let deny = CompiledPolicy(name: "p", kind: .identity, document: Fixture.doc(#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":["s3:*"],"Resource":"*"}]}"#))
+        let allow = CompiledPolicy(name: "p", kind: .identity, document: EngineFixture.doc(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}"#))
+        let deny = CompiledPolicy(name: "p", kind: .identity, document: EngineFixture.doc(#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":["s3:*"],"Resource":"*"}]}"#))
         let ctx = DictionaryContext()
         let role = ResourceName("arn:aws:iam::111111111111:role/R")
         #expect(allow.evaluate(action: "sts:assumerole", resource: role, caller: nil, context: ctx).allows)

@@ -1,5 +1,6 @@
 import Foundation
 import Inventory
+import Simulation
 import PolicyEngine
 
 /// Builds the trust graph. Candidates come from indexes over the trust statements (by principal ARN,

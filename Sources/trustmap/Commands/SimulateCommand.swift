@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inventory
+import Simulation
 import PolicyEngine
 
 /// `trustmap simulate [INVENTORY...] --principal P --role ROLE_ARN [request flags]` (spec/cli.md):

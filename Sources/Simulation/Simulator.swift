@@ -1,4 +1,5 @@
 import Dispatch
+import Inventory
 import PolicyEngine
 import Synchronization
 

@@ -1,4 +1,5 @@
 import Inventory
+import Simulation
 import PolicyEngine
 import Testing
 
@@ -38,7 +39,15 @@ struct FastPathParityTests {
             roles: [Fixture.role("A", trust: trust, policies: [Fixture.allow()]), Fixture.role("B", account: Fixture.dev, trust: trust, boundary: Fixture.allow("s3:*")), Fixture.role("C", account: Fixture.vendor, trust: Fixture.trust("\"*\""), maxSession: 7200)],
             users: [Fixture.user("a", policies: [Fixture.allow()]), Fixture.user("b", account: Fixture.dev), Fixture.user("c", account: Fixture.vendor, policies: [Fixture.allow("sts:*")])])
         let sim = Simulator(inventory: inv)
-        for r in sim.benchmarkRequests(limit: 60) {
+        // Every user and role session against every role, with and without the external ID.
+        let callers = inv.users.map(\.arn) + inv.roles.map { "arn:aws:sts::\($0.accountId):assumed-role/\($0.name)/parity" }
+        let requests = callers.flatMap { caller in
+            inv.roles.flatMap { role in
+                [nil, "bench-external-id"].map { AssumeRoleRequest(principal: caller, role: role.arn, sessionName: "parity", externalId: $0, currentTime: Fixture.now) }
+            }
+        }
+        #expect(requests.count == 36)
+        for r in requests {
             let fast = sim.simulate(r)
             let reason = fast.reason
             let explainedTag = String(reason.prefix { $0 != ":" })

@@ -1,3 +1,5 @@
+import Simulation
+import Inventory
 import PolicyEngine
 
 extension Simulator {

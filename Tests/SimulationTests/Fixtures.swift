@@ -1,4 +1,5 @@
 import Inventory
+import Simulation
 import PolicyEngine
 
 /// Small inline fixtures: policies written as JSON text, inventories built in a few lines.

@@ -1,4 +1,5 @@
 import Inventory
+import Simulation
 import PolicyEngine
 import Testing
 

@@ -1,3 +1,4 @@
+import Inventory
 import PolicyEngine
 
 /// A read-only index from text keys to positions, for the simulator's per-request lookups (role by ARN,
