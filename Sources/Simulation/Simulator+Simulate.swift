@@ -241,14 +241,12 @@ extension Simulator {
         return t.withUTF8 { b in !b.contains { $0 >= 0x80 } }
     }
 
-    static let builtInWebIdentityProviders: Set<String> = ["cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com", "accounts.google.com"]
-
     /// The `Federated` principal a web-identity caller presents: the IAM OIDC provider ARN in the role's
     /// account, or a built-in provider's name.
     func federatedPrincipal(for provider: String, role: TargetRole?) -> String {
         if let role {
             let arn = "arn:\(role.partition):iam::\(role.accountId):oidc-provider/\(provider)"
-            if oidcProviders.contains(arn) || !Self.builtInWebIdentityProviders.contains(provider) { return arn }
+            if oidcProviders.contains(arn) || !BuiltInWebIdentityProviders.names.contains(provider) { return arn }
         }
         return provider
     }

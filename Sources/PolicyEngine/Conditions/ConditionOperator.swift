@@ -103,4 +103,25 @@ public struct ConditionOperator: Sendable, Hashable {
     }
 
     public var isNegated: Bool { base?.isNegated ?? false }
+
+    /// A positive test that a request without the key fails: not negated, not `…IfExists`, not
+    /// `ForAllValues` (true for an empty set), not `Null`. An unknown operator counts: its condition is
+    /// false whatever the request holds.
+    public var isStrictPositive: Bool { !isNegated && !ifExists && qualifier != .forAllValues && base != .null }
+
+    /// `StringEquals`, `StringEqualsIgnoreCase`, `ArnEquals`: an exact comparison, no wildcards.
+    public var isExactString: Bool { base == .stringEquals || base == .stringEqualsIgnoreCase || base == .arnEquals }
+
+    /// `StringLike`, `ArnLike`: `*` and `?` are wildcards.
+    public var isLike: Bool { base == .stringLike || base == .arnLike }
+
+    /// A positive string or ARN comparison.
+    public var isString: Bool { isExactString || isLike }
+}
+
+extension ConditionClause {
+    /// The operator name parsed (`ConditionOperator(operatorName)`).
+    public var parsedOperator: ConditionOperator { ConditionOperator(operatorName) }
+    /// The context key lower-cased: keys compare ignoring case.
+    public var lowercasedKey: String { key.lowercased() }
 }

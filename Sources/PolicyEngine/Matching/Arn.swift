@@ -19,6 +19,22 @@ public struct Arn: Sendable, Hashable {
         resource = String(parts[5])
     }
 
+    /// Twelve ASCII digits: an AWS account ID. Read as bytes: every principal of every trust policy
+    /// passes through here.
+    public static func isAccountID(_ s: Substring) -> Bool {
+        s.utf8.count == 12 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    public static func isAccountID(_ s: String) -> Bool { isAccountID(s[...]) }
+
+    /// The six components of an ARN or ARN pattern, split on the first five colons; with `padding`, a
+    /// pattern of fewer components is padded with `*` (the short-ARN convention of `ResourcePattern`).
+    public static func components(_ text: String, padding: Bool) -> [Substring] {
+        var parts = text.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        if padding { while parts.count < 6 { parts.append("*") } }
+        return parts
+    }
+
     public var description: String { "arn:\(partition):\(service):\(region):\(account):\(resource)" }
 
     /// The partitions trustmap accepts; two partitions are never equal (assume-role.md §c rule 1).
@@ -34,6 +50,12 @@ public struct Arn: Sendable, Hashable {
         guard p.count == 6, v.count == 6 else { return false }
         for i in 0..<6 where !componentMatches(p[i], v[i]) { return false }
         return true
+    }
+
+    /// Whether `value` can pass a `StringLike` or an `ArnLike` test against `pattern`: what the analysis
+    /// asks of an `aws:PrincipalArn` guard's values before the engine decides with the operator itself.
+    public static func matchesStringOrArnLike(pattern: String, value: String) -> Bool {
+        Glob.matches(pattern, value) || arnLike(pattern: pattern, value: value)
     }
 
     @inline(__always)

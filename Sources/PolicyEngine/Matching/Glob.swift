@@ -15,6 +15,25 @@ public enum Glob {
         pattern.utf8.contains(where: { $0 == 0x2A || $0 == 0x3F })
     }
 
+    /// The text before the first wildcard (all of it when there is none).
+    public static func literalPrefix(_ pattern: String) -> Substring {
+        if let i = pattern.firstIndex(where: { $0 == "*" || $0 == "?" }) { return pattern[..<i] }
+        return pattern[...]
+    }
+
+    /// An example text the pattern matches: each `*` becomes `fill`, each `?` becomes `x`.
+    public static func example(of pattern: String, fill: String = "x") -> String {
+        var out = ""
+        for c in pattern {
+            switch c {
+            case "*": out += fill
+            case "?": out += "x"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
     /// The matcher on byte buffers: linear backtracking on the last `*` (no recursion, no allocation).
     public static func matches(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var pi = 0, ti = 0

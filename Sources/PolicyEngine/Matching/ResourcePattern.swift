@@ -69,6 +69,20 @@ public struct ResourcePattern: Sendable, Hashable {
     }
 }
 
+extension ResourcePattern {
+    /// Whether a pattern without policy variables matches the ARN `arn`, as `matches(_:context:)` would
+    /// (short patterns padded, partition to account compared ignoring case): for the analysis, which asks
+    /// whether an identity policy's `Resource` names a role. A pattern with `${` never matches here.
+    public static func matches(_ pattern: String, arn: String) -> Bool {
+        if pattern == "*" { return true }
+        guard let comps = split(pattern, rule: .pad) else { return false }
+        let rc = arn.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard rc.count == 6 else { return false }
+        for i in 0..<5 where !Arn.componentMatches(comps[i], rc[i], caseInsensitive: true) { return false }
+        return Arn.componentMatches(comps[5], rc[5])
+    }
+}
+
 /// A request's resource, split once per evaluation.
 public struct ResourceName: Sendable, Hashable {
     public let text: String

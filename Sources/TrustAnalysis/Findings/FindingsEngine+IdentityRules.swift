@@ -38,7 +38,7 @@ extension FindingsEngine {
         guard let actions = s.actions,
               let action = actions.first(where: { a in
                   let l = a.lowercased()
-                  return l.hasPrefix("sts:") && Wildcard.matches(l, "sts:assumerole")
+                  return l.hasPrefix("sts:") && Glob.matches(l, "sts:assumerole")
               }),
               let resources = s.resources,
               let resource = resources.first(where: Self.isAnyAccountRole)
@@ -54,10 +54,10 @@ extension FindingsEngine {
     /// `*`, or a role ARN pattern whose account is a wildcard (`arn:aws:iam::*:role/NAME`).
     static func isAnyAccountRole(_ resource: String) -> Bool {
         if resource == "*" { return true }
-        let parts = Wildcard.splitARN(resource, padding: true)
-        guard parts.count == 6, parts[0] == "arn", Wildcard.matches(String(parts[2]), "iam") else { return false }
+        let parts = Arn.components(resource, padding: true)
+        guard parts.count == 6, parts[0] == "arn", Glob.matches(String(parts[2]), "iam") else { return false }
         guard parts[4] == "*" else { return false }
-        return Wildcard.matches(String(parts[5]), "role/x") || parts[5].hasPrefix("role/")
+        return Glob.matches(String(parts[5]), "role/x") || parts[5].hasPrefix("role/")
     }
 
     mutating func judgeTrustRewrite(arn: String, account: String, policies: [AttachedPolicy], boundary: AttachedPolicy?) {
@@ -103,11 +103,11 @@ extension FindingsEngine {
     static func ownRoleTarget(_ s: PolicyStatement, ownRoles: [String]) -> String? {
         if let resources = s.resources {
             if resources.contains("*") { return "*" }
-            for r in resources where ownRoles.contains(where: { Wildcard.matchesARN(r, $0) }) { return r }
+            for r in resources where ownRoles.contains(where: { ResourcePattern.matches(r, arn: $0) }) { return r }
             return nil
         }
         if let not = s.notResources {
-            if ownRoles.contains(where: { role in !not.contains { Wildcard.matchesARN($0, role) } }) { return "NotResource " + not.joined(separator: ", ") }
+            if ownRoles.contains(where: { role in !not.contains { ResourcePattern.matches($0, arn: role) } }) { return "NotResource " + not.joined(separator: ", ") }
         }
         return nil
     }

@@ -172,7 +172,7 @@ extension FindingsEngine {
         facts.usableDenies.contains { d in
             d.coversAssumeRole && d.conditions.count == 1 && d.conditions.contains { c in
                 let op = c.parsedOperator
-                return op.base == "bool" && op.ifExists && c.lowercasedKey == "aws:multifactorauthpresent"
+                return op.base == .bool && op.ifExists && c.lowercasedKey == "aws:multifactorauthpresent"
                     && c.values.map { $0.lowercased() } == ["false"]
             }
         }
@@ -215,7 +215,7 @@ extension FindingsEngine {
             }
         }
         let written = s.statement.actions ?? []
-        for action in written where !Wildcard.hasWildcard(action) {
+        for action in written where !Glob.hasWildcard(action) {
             let lower = action.lowercased()
             let callable: Bool
             switch lower {

@@ -33,8 +33,8 @@ public struct SuppressionList: Sendable, Hashable {
         }
 
         public func matches(_ f: Finding) -> Bool {
-            guard rule == "*" || rule == f.rule, Wildcard.matches(subject, f.subject) else { return false }
-            if let from { return f.edge.map { Wildcard.matches(from, $0.from) } ?? false }
+            guard rule == "*" || rule == f.rule, Glob.matches(subject, f.subject) else { return false }
+            if let from { return f.edge.map { Glob.matches(from, $0.from) } ?? false }
             return true
         }
     }

@@ -31,7 +31,7 @@ struct AssumeCapability: Sendable {
             }
         }
         for p in patterns {
-            if !Wildcard.hasWildcard(p) && Wildcard.splitARN(p, padding: false).count == 6 { literalTargets.insert(p) } else { wildcardPatterns.append(p) }
+            if !Glob.hasWildcard(p) && Arn.components(p, padding: false).count == 6 { literalTargets.insert(p) } else { wildcardPatterns.append(p) }
         }
     }
 
@@ -46,13 +46,13 @@ struct AssumeCapability: Sendable {
     var targetAccounts: Set<String> {
         var out = Set<String>()
         for p in patterns {
-            let parts = Wildcard.splitARN(p, padding: true)
-            out.insert(parts.count == 6 && !Wildcard.hasWildcard(String(parts[4])) ? String(parts[4]) : "*")
+            let parts = Arn.components(p, padding: true)
+            out.insert(parts.count == 6 && !Glob.hasWildcard(String(parts[4])) ? String(parts[4]) : "*")
         }
         return out
     }
 
     func mayTarget(_ roleARN: String) -> Bool {
-        any || literalTargets.contains(roleARN) || wildcardPatterns.contains { Wildcard.matchesARN($0, roleARN) }
+        any || literalTargets.contains(roleARN) || wildcardPatterns.contains { ResourcePattern.matches($0, arn: roleARN) }
     }
 }

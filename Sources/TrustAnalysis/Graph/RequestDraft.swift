@@ -28,7 +28,7 @@ struct RequestDraft {
     private func value(_ c: ConditionClause) -> String? {
         guard var v = c.values.first else { return nil }
         if v.utf8.contains(UInt8(ascii: "$")), v.contains("${aws:username}"), let userName { v = v.replacingOccurrences(of: "${aws:username}", with: userName) }
-        return c.parsedOperator.isLike ? Wildcard.instantiate(v) : v
+        return c.parsedOperator.isLike ? Glob.example(of: v) : v
     }
 
     /// Makes a clause of an Allow statement true, where the caller controls its key. `described` is
@@ -39,12 +39,12 @@ struct RequestDraft {
         let key = c.lowercasedKey
         let shown = described ?? ConditionJudgement.describe(c)
         if op.isNegated || op.ifExists || op.qualifier == .forAllValues { return }
-        if op.base == "null" {
+        if op.base == .null {
             if c.values.map({ $0.lowercased() }) == ["false"], settable(key) { set(key: key, to: "x", clause: c, shown: shown) }
             return
         }
         guard let v = value(c) else { return }
-        if op.base == "bool" && key == "aws:multifactorauthpresent" {
+        if op.base == .bool && key == "aws:multifactorauthpresent" {
             if v.lowercased() == "true" {
                 request.mfa = true
                 require(.mfa, "MFA", shown)
@@ -62,7 +62,7 @@ struct RequestDraft {
     mutating func falsify(_ c: ConditionClause) -> Bool {
         let op = c.parsedOperator
         let key = c.lowercasedKey
-        if op.base == "bool" && key == "aws:multifactorauthpresent" {
+        if op.base == .bool && key == "aws:multifactorauthpresent" {
             if c.values.map({ $0.lowercased() }) == ["false"] {
                 request.mfa = true
                 require(.mfa, "MFA", "not denied by " + ConditionJudgement.describe(c))
@@ -76,7 +76,7 @@ struct RequestDraft {
             set(key: key, to: v, clause: c, shown: "not denied by " + ConditionJudgement.describe(c))
             return true
         }
-        if op.base == "null" {
+        if op.base == .null {
             if c.values.map({ $0.lowercased() }) == ["true"] {
                 set(key: key, to: "x", clause: c, shown: "\(c.key) present (not denied by Null)")
                 return true

@@ -268,14 +268,14 @@ struct TrustGraphBuilder: Sendable {
         }
         accounts.insert(roleAccount)
         for a in accounts.sorted() {
-            guard TrustPrincipal.isAccountID(a[...]) else { continue }
+            guard Arn.isAccountID(a[...]) else { continue }
             if !open {
                 addAccountNode(a)
                 if estate.isInternal(a) {
                     tryEdge(from: a, principal: a, role: r, statement: s, outsider: true)
                 } else {
                     // An outside account: its principals are unknown; one named by the guard stands for them.
-                    let named = arnPatterns.first { $0.contains(":\(a):") }.map { Wildcard.instantiate($0, fill: "trustmap") }
+                    let named = arnPatterns.first { $0.contains(":\(a):") }.map { Glob.example(of: $0, fill: "trustmap") }
                     tryEdge(from: a, principal: named ?? a, role: r, statement: s, outsider: true)
                 }
             }
@@ -306,10 +306,10 @@ struct TrustGraphBuilder: Sendable {
         for c in candidates {
             switch c {
             case .user(let u):
-                if !arnPatterns.isEmpty && !arnPatterns.contains(where: { Wildcard.matchesARN($0, estate.userARNs[u]) }) { continue }
+                if !arnPatterns.isEmpty && !arnPatterns.contains(where: { Arn.matchesStringOrArnLike(pattern: $0, value: estate.userARNs[u]) }) { continue }
                 tryUser(u, role: r, statement: s)
             case .role(let x):
-                if !arnPatterns.isEmpty && !arnPatterns.contains(where: { Wildcard.matchesARN($0, estate.roleARNs[x]) }) { continue }
+                if !arnPatterns.isEmpty && !arnPatterns.contains(where: { Arn.matchesStringOrArnLike(pattern: $0, value: estate.roleARNs[x]) }) { continue }
                 tryRole(x, role: r, statement: s)
             }
         }
@@ -405,7 +405,7 @@ struct TrustGraphBuilder: Sendable {
         case .role(let x): (account, arn, cap) = (estate.roleAccounts[x], estate.roleARNs[x], callers.roleCapabilities[x])
         }
         guard account != estate.roleAccounts[g.role], g.accounts?.contains(account) ?? true else { return false }
-        if !g.arnPatterns.isEmpty && !g.arnPatterns.contains(where: { Wildcard.matchesARN($0, arn) }) { return false }
+        if !g.arnPatterns.isEmpty && !g.arnPatterns.contains(where: { Arn.matchesStringOrArnLike(pattern: $0, value: arn) }) { return false }
         return cap.mayTarget(estate.roleARNs[g.role])
     }
 
@@ -477,7 +477,7 @@ struct TrustGraphBuilder: Sendable {
         if identity.administratorAccess { return }
         var conditional: PolicyStatement?
         for s in identity.allows {
-            let hits = s.resources.map { $0.contains { Wildcard.matchesARN($0, target) || $0.contains("${") } } ?? true
+            let hits = s.resources.map { $0.contains { ResourcePattern.matches($0, arn: target) || $0.contains("${") } } ?? true
             guard hits else { continue }
             if s.conditions.isEmpty { return }
             if conditional == nil { conditional = s }

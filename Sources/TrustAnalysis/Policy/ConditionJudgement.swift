@@ -33,7 +33,7 @@ enum ConditionJudgement {
     }
 
     static func fixesOrgOrAccount(key: String, value: String, like: Bool) -> Bool {
-        let literal = like ? String(Wildcard.literalPrefix(value)) : value
+        let literal = like ? String(Glob.literalPrefix(value)) : value
         switch key {
         case "aws:principalorgid", "aws:sourceorgid":
             return literal == value && value.hasPrefix("o-") && value.count > 2
@@ -42,17 +42,17 @@ enum ConditionJudgement {
             let org = value[..<slash]
             return org.hasPrefix("o-") && org.count > 2 && literal.count > org.count
         case "aws:principalaccount", "aws:sourceaccount":
-            return literal == value && TrustPrincipal.isAccountID(value[...])
+            return literal == value && Arn.isAccountID(value[...])
         case "aws:principalarn", "aws:sourcearn":
             let parts = value.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-            guard parts.count == 6, TrustPrincipal.isAccountID(parts[4]) else { return false }
+            guard parts.count == 6, Arn.isAccountID(parts[4]) else { return false }
             // The literal text must reach past the account component.
             let accountEnd = parts[0...4].reduce(0) { $0 + $1.count + 1 }
             return literal.count >= accountEnd
         case "aws:userid":
             let head = value.asciiSplit(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            return !head.isEmpty && literal.count >= head.count && !Wildcard.hasWildcard(String(head))
-                && (TrustPrincipal.looksLikeUniqueID(String(head)) || TrustPrincipal.isAccountID(head))
+            return !head.isEmpty && literal.count >= head.count && !Glob.hasWildcard(String(head))
+                && (PrincipalPattern.looksLikeUniqueId(String(head)) || Arn.isAccountID(head))
         default:
             return false
         }
@@ -66,14 +66,14 @@ enum ConditionJudgement {
     static func vacuousReason(_ c: ConditionClause) -> String? {
         let op = c.parsedOperator
         let key = c.lowercasedKey
-        if op.base == "bool", op.ifExists, key == "aws:multifactorauthpresent",
+        if op.base == .bool, op.ifExists, key == "aws:multifactorauthpresent",
            c.values.contains(where: { $0.lowercased() == "true" }) {
             return "BoolIfExists aws:MultiFactorAuthPresent true passes long-term access keys, which carry no MFA key"
         }
         if op.qualifier == .forAllValues, !isMultivalued(key) {
             return "ForAllValues on the single-valued key \(c.key) passes when the key is absent"
         }
-        if op.base == "stringlike", c.values.contains("*") {
+        if op.base == .stringLike, c.values.contains("*") {
             return "StringLike \(c.key) with the value \"*\" matches every value"
         }
         return nil
@@ -85,7 +85,7 @@ enum ConditionJudgement {
     static func isIneffective(_ c: ConditionClause) -> Bool {
         if vacuousReason(c) != nil { return true }
         let op = c.parsedOperator
-        if op.isNegated || op.ifExists || op.qualifier == .forAllValues || op.base == "null" { return true }
+        if op.isNegated || op.ifExists || op.qualifier == .forAllValues || op.base == .null { return true }
         if c.lowercasedKey == "aws:securetransport" { return true }
         return false
     }
@@ -96,9 +96,9 @@ enum ConditionJudgement {
         guard op.isStrictPositive else { return false }
         switch c.lowercasedKey {
         case "aws:multifactorauthpresent":
-            return op.base == "bool" && c.values.allSatisfy { $0.lowercased() == "true" } && !c.values.isEmpty
+            return op.base == .bool && c.values.allSatisfy { $0.lowercased() == "true" } && !c.values.isEmpty
         case "aws:multifactorauthage":
-            return op.base == "numericlessthan" || op.base == "numericlessthanequals"
+            return op.base == .numericLessThan || op.base == .numericLessThanEquals
         default:
             return false
         }
@@ -111,7 +111,7 @@ enum ConditionJudgement {
         let op = c.parsedOperator
         guard op.isStrictPositive else { return false }
         if op.isExactString { return true }
-        if op.isLike { return !c.values.contains(where: Wildcard.hasWildcard) }
+        if op.isLike { return !c.values.contains(where: Glob.hasWildcard) }
         return false
     }
 

@@ -1,3 +1,5 @@
+import PolicyEngine
+
 /// Whether a `sub` (or `repository`) condition value of a shared CI issuer pins the owner
 /// (organization, group) and the repository (project, pipeline, workspace).
 ///
@@ -11,7 +13,7 @@ enum SubjectPattern {
     }
 
     static func judge(_ value: String, like: Bool, shape: SharedOIDCIssuers.SubjectShape) -> Pins {
-        let literal = like ? String(Wildcard.literalPrefix(value)) : value
+        let literal = like ? String(Glob.literalPrefix(value)) : value
         let complete = literal == value
         switch shape {
         case .github:
@@ -62,7 +64,7 @@ enum SubjectPattern {
 
     /// GitHub's `repository` claim (`OWNER/REPO`) or `repository_id` claim (a number).
     static func judgeRepositoryClaim(_ value: String, like: Bool, isID: Bool) -> Pins {
-        let literal = like ? String(Wildcard.literalPrefix(value)) : value
+        let literal = like ? String(Glob.literalPrefix(value)) : value
         if isID { return literal == value && !value.isEmpty ? Pins(owner: true, repository: true) : Pins(owner: false, repository: false) }
         guard let slash = literal.firstIndex(of: "/"), slash != literal.startIndex else { return Pins(owner: false, repository: false) }
         let repo = literal[literal.index(after: slash)...]

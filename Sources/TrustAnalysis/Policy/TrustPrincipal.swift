@@ -62,71 +62,49 @@ enum TrustPrincipal: Sendable, Hashable {
         }
     }
 
-    /// Twelve ASCII digits. Read as bytes: every principal of every trust policy passes through here.
-    static func isAccountID(_ s: Substring) -> Bool {
-        s.utf8.count == 12 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
-    static func looksLikeUniqueID(_ s: String) -> Bool {
-        guard s.utf8.count >= 20, s.hasPrefix("AIDA") || s.hasPrefix("AROA") else { return false }
-        return s.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
-    }
-
-    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` split at its first five colons, scanning bytes once;
-    /// nil when it is not an ARN.
-    static func arnFields(_ value: String) -> (service: Substring, account: Substring, resource: Substring)? {
-        let utf8 = value.utf8
-        guard utf8.starts(with: "arn:".utf8) else { return nil }
-        var colons: [String.Index] = []
-        colons.reserveCapacity(5)
-        var i = utf8.startIndex
-        while i != utf8.endIndex && colons.count < 5 {
-            if utf8[i] == 0x3A { colons.append(i) }
-            i = utf8.index(after: i)
-        }
-        guard colons.count == 5 else { return nil }
-        func after(_ c: String.Index) -> String.Index { utf8.index(after: c) }
-        return (value[after(colons[1])..<colons[2]], value[after(colons[3])..<colons[4]], value[after(colons[4])...])
-    }
-
+    /// The analysis' view of one principal value: the engine's classification (`PrincipalPattern`, the one
+    /// grammar of the `Principal` element), with the parts a graph node needs taken out of it. Values the
+    /// engine reads but that name no account the graph can draw (an ARN whose account is not twelve digits,
+    /// a session ARN without a session name, a principal type IAM does not know) become `.other`.
     static func classify(type: String, value: String) -> TrustPrincipal {
-        switch type {
-        case "AWS":
-            if value == "*" { return .anyAWS }
-            if isAccountID(value[...]) { return .account(value) }
-            if looksLikeUniqueID(value) { return .uniqueID(value) }
-            guard let parts = arnFields(value), isAccountID(parts.account) else { return .other(type: type, value: value) }
-            let account = String(parts.account)
-            let resource = parts.resource
-            if parts.service == "iam" {
-                if resource == "root" { return .account(account) }
-                if resource.hasPrefix("user/") { return .user(arn: value, account: account) }
-                if resource.hasPrefix("role/") { return .role(arn: value, account: account) }
-            } else if parts.service == "sts" {
-                if resource.hasPrefix("assumed-role/") {
-                    let rest = resource.dropFirst("assumed-role/".count).asciiSplit(separator: "/", maxSplits: 1)
-                    if rest.count == 2 {
-                        return .session(arn: value, account: account, roleName: String(rest[0]), sessionName: String(rest[1]))
-                    }
+        let known = type == "AWS" || type == "Service" || type == "Federated" || type == "CanonicalUser"
+        guard known else { return .other(type: type, value: value) }
+        switch PrincipalPattern(type: type, value: value) {
+        case .anyone, .anyAWS:
+            return .anyAWS
+        case .account(let id, _, _):
+            return Arn.isAccountID(id) ? .account(id) : .other(type: type, value: value)
+        case .user(let arn):
+            return accountOf(arn).map { .user(arn: arn, account: $0) } ?? .other(type: type, value: value)
+        case .role(let arn, _, let account, _):
+            return Arn.isAccountID(account) ? .role(arn: arn, account: account) : .other(type: type, value: value)
+        case .session(let arn):
+            guard let a = Arn(arn), Arn.isAccountID(a.account) else { return .other(type: type, value: value) }
+            let rest = a.resource.dropFirst("assumed-role/".count).asciiSplit(separator: "/", maxSplits: 1)
+            guard rest.count == 2 else { return .other(type: type, value: value) }
+            return .session(arn: arn, account: a.account, roleName: String(rest[0]), sessionName: String(rest[1]))
+        case .federatedUser(let arn):
+            return accountOf(arn).map { .federatedUser(arn: arn, account: $0) } ?? .other(type: type, value: value)
+        case .uniqueId(let id):
+            return .uniqueID(id)
+        case .service(let name):
+            return .service(name)
+        case .federated(let provider):
+            if BuiltInWebIdentityProviders.isBuiltIn(provider) { return .builtInWebIdentity(provider.lowercased()) }
+            if let a = Arn(provider), a.service == "iam", Arn.isAccountID(a.account) {
+                if a.resource.hasPrefix("oidc-provider/") {
+                    return .oidcProvider(arn: provider, account: a.account, issuer: String(a.resource.dropFirst("oidc-provider/".count)))
                 }
-                if resource.hasPrefix("federated-user/") { return .federatedUser(arn: value, account: account) }
+                if a.resource.hasPrefix("saml-provider/") { return .samlProvider(arn: provider, account: a.account) }
             }
             return .other(type: type, value: value)
-        case "Service":
-            return .service(value)
-        case "Federated":
-            let lower = value.lowercased()
-            if BuiltInWebIdentityProviders.isBuiltIn(lower) { return .builtInWebIdentity(lower) }
-            let parts = value.asciiSplit(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-            if parts.count == 6, parts[0] == "arn", parts[2] == "iam", isAccountID(parts[4]) {
-                if parts[5].hasPrefix("oidc-provider/") {
-                    return .oidcProvider(arn: value, account: String(parts[4]), issuer: String(parts[5].dropFirst("oidc-provider/".count)))
-                }
-                if parts[5].hasPrefix("saml-provider/") { return .samlProvider(arn: value, account: String(parts[4])) }
-            }
-            return .other(type: type, value: value)
-        default:
+        case .canonicalUser, .other:
             return .other(type: type, value: value)
         }
+    }
+
+    private static func accountOf(_ arn: String) -> String? {
+        guard let a = Arn(arn), Arn.isAccountID(a.account) else { return nil }
+        return a.account
     }
 }

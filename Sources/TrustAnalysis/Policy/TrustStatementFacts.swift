@@ -50,7 +50,7 @@ struct TrustStatementFacts: Sendable {
         }
         if let p = s.principal {
             for e in p.entries {
-                for v in e.values where v != "*" && Wildcard.hasWildcard(v) {
+                for v in e.values where v != "*" && Glob.hasWildcard(v) {
                     d.append("statement \(s.index): partial wildcard in Principal.\(e.type) '\(v)': only the complete value \"*\" is a wildcard")
                 }
             }
@@ -65,14 +65,14 @@ struct TrustStatementFacts: Sendable {
 
     /// Whether the Action (or NotAction) element applies to the action (lower-cased), as IAM globs actions.
     static func covers(_ s: PolicyStatement, _ action: String) -> Bool {
-        if let actions = s.actions { return actions.contains { Wildcard.matches($0, action, ignoreCase: true) } }
-        if let not = s.notActions { return !not.contains { Wildcard.matches($0, action, ignoreCase: true) } }
+        if let actions = s.actions { return actions.contains { ActionPattern($0).matches(lowercasedAction: action) } }
+        if let not = s.notActions { return !not.contains { ActionPattern($0).matches(lowercasedAction: action) } }
         return false
     }
 
     /// The explicitly named actions (no wildcard), lower-cased.
     var explicitActions: [String] {
-        (statement.actions ?? []).filter { !Wildcard.hasWildcard($0) }.map { $0.lowercased() }
+        (statement.actions ?? []).filter { !Glob.hasWildcard($0) }.map { $0.lowercased() }
     }
 
     /// The clauses on a key (lower-cased), in document order.

@@ -53,7 +53,7 @@ public struct SimulateScreen: Sendable {
     }
 
     mutating func applyPrincipal(_ p: String) {
-        let builtIn: Set<String> = ["cognito-identity.amazonaws.com", "www.amazon.com", "graph.facebook.com", "accounts.google.com"]
+        let builtIn = BuiltInWebIdentityProviders.names
         if let r = p.range(of: ":oidc-provider/") {
             form.action = .assumeRoleWithWebIdentity
             form.provider = String(p[r.upperBound...])

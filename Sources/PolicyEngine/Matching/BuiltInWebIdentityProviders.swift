@@ -11,6 +11,9 @@ public enum BuiltInWebIdentityProviders {
         ("www.amazon.com", "www.amazon.com:app_id"),
     ]
 
+    /// The four names, as STS writes them (lower case).
+    public static let names: Set<String> = Set([cognito] + audienceKeys.map(\.provider))
+
     public static func audienceKey(for provider: String) -> String? {
         audienceKeys.first { $0.provider == provider.lowercased() }?.key
     }
