@@ -32,7 +32,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "MFA was satisfied.")
     var mfa: Bool?
     @Option(name: .customLong("mfa-age"), help: "Seconds since the MFA authentication.")
-    var mfaAge: Int64?
+    var mfaAge: String?
     @Option(name: .customLong("source-ip"), help: "The caller's IP address (absent: a call through a VPC endpoint).")
     var sourceIp: String?
     @Option(name: .customLong("source-vpc"), help: "aws:SourceVpc.")
@@ -40,7 +40,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("session-name"), help: "RoleSessionName.")
     var sessionName: String?
     @Option(help: "DurationSeconds.")
-    var duration: Int?
+    var duration: String?
     @Option(name: .customLong("session-tag"), help: "A session tag KEY=VALUE (repeatable).")
     var sessionTags: [String] = []
     @Option(name: .customLong("transitive-tag-key"), help: "A transitive tag key (repeatable).")
@@ -72,22 +72,53 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .customLong("reveal-secrets"), help: "Show external IDs in full.")
     var revealSecrets = false
 
+    /// Every request flag given, set through the one request builder (`RequestFlags`), which checks each
+    /// value exactly as the palette's `:simulate` does.
+    func flags() throws(RequestFlags.FlagError) -> RequestFlags {
+        var f = RequestFlags()
+        func set(_ flag: RequestFlags.Flag, _ value: String?) throws(RequestFlags.FlagError) {
+            if let value { try f.set(flag, value) }
+        }
+        try set(.principal, principal)
+        try set(.role, role)
+        try set(.action, action)
+        try set(.externalId, externalId)
+        if let mfa { try f.set(mfa ? .mfa : .noMfa) }
+        try set(.mfaAge, mfaAge)
+        try set(.sourceIp, sourceIp)
+        try set(.sourceVpc, sourceVpc)
+        try set(.sessionName, sessionName)
+        try set(.duration, duration)
+        for t in sessionTags { try f.set(.sessionTag, t) }
+        for k in transitiveTagKeys { try f.set(.transitiveTagKey, k) }
+        try set(.sourceIdentity, sourceIdentity)
+        try set(.sessionPolicy, sessionPolicy)
+        if chained { try f.set(.chained) }
+        try set(.sourceArn, sourceArn)
+        try set(.sourceAccount, sourceAccount)
+        try set(.webIdentityTokenClaims, webIdentityClaims)
+        try set(.samlAttributes, samlAttributes)
+        for c in context { try f.set(.context, c) }
+        try set(.at, at)
+        try set(.callerPolicies, callerPolicies)
+        try set(.request, request)
+        return f
+    }
+
     func validate() throws {
         if request == nil && role == nil { throw ValidationError("--role is required (or give --request FILE)") }
-        if let a = action, AssumeAction(name: a) == nil { throw ValidationError("--action must be sts:AssumeRole, sts:AssumeRoleWithWebIdentity or sts:AssumeRoleWithSAML") }
-        if let c = callerPolicies, AssumeRoleRequest.CallerPolicyAssumption(rawValue: c) == nil { throw ValidationError("--caller-policies must be unknown-allows or unknown-denies") }
-        if let at, ISO8601.parseEpochSeconds(at) == nil { throw ValidationError("--at must be an ISO 8601 instant such as 2026-01-02T03:04:05Z") }
-        for t in sessionTags where !t.contains("=") { throw ValidationError("--session-tag takes KEY=VALUE, got '\(t)'") }
-        for c in context where !c.contains("=") { throw ValidationError("--context takes KEY=VALUE, got '\(c)'") }
+        let f: RequestFlags
+        do { f = try flags() } catch { throw ValidationError(error.description) }
+        // Without a request file the caller is known to be missing before anything is loaded.
+        let action = f.action ?? (webIdentityClaims != nil ? .assumeRoleWithWebIdentity : samlAttributes != nil ? .assumeRoleWithSAML : .assumeRole)
+        if request == nil && principal == nil && action == .assumeRole {
+            throw ValidationError("--principal is required for sts:AssumeRole (a user, role or session ARN, an account ID or a service principal)")
+        }
     }
 
     func run() throws {
-        let now = at.flatMap(ISO8601.parseEpochSeconds) ?? Int64(Date().timeIntervalSince1970)
-        var r = try buildRequest(now: now)
-        if r.principal == nil && r.action == .assumeRole {
-            throw ValidationError("--principal is required for sts:AssumeRole")
-        }
-        if at != nil { r.currentTime = now }
+        let now = Int64(Date().timeIntervalSince1970)
+        let r = try buildRequest(now: now)
         let report = try options.load()
         let simulator = Simulator(inventory: report.inventory)
         let result = simulator.simulate(r)
@@ -106,80 +137,19 @@ struct SimulateCommand: ParsableCommand {
         }
     }
 
-    /// The request: the `--request` file first, then every flag given over it.
+    /// The request, from the one request builder: the `--request` file first, then every flag over it.
     func buildRequest(now: Int64) throws -> AssumeRoleRequest {
-        var r = AssumeRoleRequest(role: role ?? "", currentTime: now)
-        if let request {
-            let json = try Self.readJSON(request)
-            do {
-                r = try AssumeRoleRequest(json: json.value, currentTime: now, requireRole: role == nil)
-            } catch {
-                throw Self.fail(file: request, bytes: json.bytes, path: error.path, message: error.message, field: error.field)
+        do {
+            return try flags().request(now: now, readJSON: Self.readJSON)
+        } catch let error as RequestFlags.FlagError {
+            throw ValidationError(error.description)
+        } catch let error as RequestFlags.BuildError {
+            switch error {
+            case .flag(let e): throw ValidationError(e.description)
+            case .file(let e): throw Self.fail(file: e.file, bytes: e.bytes, path: e.path, message: e.message, field: e.field)
+            case .unreadable(let e): throw e
             }
         }
-        if let role { r.role = role }
-        if let principal { r.principal = principal }
-        if let action { r.action = AssumeAction(name: action)! }
-        if let externalId { r.externalId = externalId }
-        if let mfa { r.mfa = mfa }
-        if let mfaAge { r.mfaAgeSeconds = mfaAge }
-        if let sourceIp { r.sourceIp = sourceIp }
-        if let sourceVpc { r.sourceVpc = sourceVpc }
-        if let sessionName { r.sessionName = sessionName }
-        if let duration { r.durationSeconds = duration }
-        if !sessionTags.isEmpty {
-            r.sessionTags = sessionTags.map { t in
-                let eq = t.firstIndex(of: "=")!
-                return AssumeRoleRequest.SessionTag(key: String(t[..<eq]), value: String(t[t.index(after: eq)...]))
-            }
-        }
-        if !transitiveTagKeys.isEmpty { r.transitiveTagKeys = transitiveTagKeys }
-        if let sourceIdentity { r.sourceIdentity = sourceIdentity }
-        if let sessionPolicy { r.sessionPolicy = PolicyDocument(json: try Self.readJSON(sessionPolicy).value) }
-        if chained { r.chained = true }
-        if let sourceArn { r.sourceArn = sourceArn }
-        if let sourceAccount { r.sourceAccount = sourceAccount }
-        if let file = webIdentityClaims {
-            let json = try Self.readJSON(file)
-            guard case .object(var o) = json.value else { throw Self.fail(file: file, bytes: json.bytes, path: [], message: "must be a JSON object of token claims", field: "claims") }
-            if o["provider"] == nil, let iss = o["iss"]?.stringValue { o["provider"] = .string(iss) }
-            do {
-                r.webIdentity = try AssumeRoleRequest(json: ["role": "x", "webIdentity": .object(o)], currentTime: now).webIdentity
-            } catch {
-                throw Self.fail(file: file, bytes: json.bytes, path: Array(error.path.dropFirst()), message: error.message, field: error.path.dropFirst().isEmpty ? "claims" : Array(error.path.dropFirst()).dottedPath)
-            }
-            if action == nil && request == nil { r.action = .assumeRoleWithWebIdentity }
-        }
-        if let file = samlAttributes {
-            let json = try Self.readJSON(file)
-            do {
-                r.saml = try AssumeRoleRequest(json: ["role": "x", "saml": json.value], currentTime: now).saml
-            } catch {
-                throw Self.fail(file: file, bytes: json.bytes, path: Array(error.path.dropFirst()), message: error.message, field: error.path.dropFirst().isEmpty ? "saml" : Array(error.path.dropFirst()).dottedPath)
-            }
-            if action == nil && request == nil { r.action = .assumeRoleWithSAML }
-        }
-        if !context.isEmpty {
-            // A key given several times is multivalued.
-            var order: [String] = []
-            var values: [String: [String]] = [:]
-            for c in context {
-                let eq = c.firstIndex(of: "=")!
-                let k = String(c[..<eq])
-                if values[k] == nil { order.append(k) }
-                values[k, default: []].append(String(c[c.index(after: eq)...]))
-            }
-            for k in order {
-                let v = values[k]!
-                r.extraContext.removeAll { $0.key.lowercased() == k.lowercased() }
-                r.extraContext.append(AssumeRoleRequest.ContextEntry(key: k, value: v.count == 1 ? .single(v[0]) : .multi(v)))
-            }
-        }
-        if let callerPolicies { r.callerPolicies = AssumeRoleRequest.CallerPolicyAssumption(rawValue: callerPolicies)! }
-        // STS requires RoleSessionName; a person asking "can X assume Y" rarely cares which one, so the
-        // command supplies one (the engine itself still reports a missing name as invalid).
-        if r.sessionName == nil && r.action != .assumeRoleWithSAML { r.sessionName = "trustmap" }
-        return r
     }
 
     /// Reads and parses a JSON file; exit 65 with file, line and column when it cannot be used.
