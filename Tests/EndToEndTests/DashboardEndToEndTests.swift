@@ -140,6 +140,22 @@ struct DashboardEndToEndTests {
         #expect(t.waitFor(text: "EXIT:0").ok)
     }
 
+    @Test("the dashboard analyses as the commands do: --suppressions and --at are honoured")
+    func analysisOptions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-tui-options-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("accepted.json")
+        try #"{"suppressions": [{"rule": "*", "subject": "*", "reason": "accepted for this test"}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(command: Self.command("tui --suppressions '\(file.path)' --at 2026-12-01T00:00:00Z"))
+        let shown = t.waitFor(text: "Navigator")
+        #expect(shown.ok, "dashboard did not open:\n\(shown.screen)")
+        // Every finding accepted: the header counts none (the demo has three critical findings otherwise).
+        #expect(shown.screen.contains("‼ 0"), "\(shown.screen)")
+        t.send("q")
+        #expect(t.waitFor(text: "EXIT:0").ok)
+    }
+
     @Test("without a terminal it refuses to start, names the other commands, exits 1")
     func noTerminal() {
         let r = Spawn.run([EndToEnd.binary ?? "trustmap"])

@@ -45,9 +45,18 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
+    /// Loads and analyses: every command that analyses, the dashboard included, goes through here, so that
+    /// `--at` and the suppression file mean the same everywhere.
     func analyze(_ inventory: InventoryOptions) throws -> Analysis {
-        let report = try inventory.load()
+        try load(inventory).analysis
+    }
+
+    /// The load report beside the analysis, for the dashboard (which shows the warnings' count, and prints
+    /// none over the screen: `quiet`).
+    func load(_ inventory: InventoryOptions, quiet: Bool = false) throws -> (report: LoadReport, analysis: Analysis, now: Int64) {
+        let report = try inventory.load(quiet: quiet)
         let list = try loadSuppressions(inputs: inventory.inventory)
-        return Analysis.analyze(report.inventory, at: now, suppressions: list)
+        let now = now
+        return (report, Analysis.analyze(report.inventory, at: now, suppressions: list), now)
     }
 }

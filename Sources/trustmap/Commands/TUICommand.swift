@@ -14,6 +14,7 @@ struct TUICommand: ParsableCommand {
     )
 
     @OptionGroup var inventory: InventoryOptions
+    @OptionGroup var analysis: AnalysisOptions
 
     @Option(help: "Theme name (default, light, high-contrast, mono, or one of yours) or a theme YAML file.")
     var theme: String?
@@ -25,7 +26,7 @@ struct TUICommand: ParsableCommand {
     var revealSecrets = false
 
     func run() throws {
-        let report = try inventory.load(quiet: true)
+        let (report, result, now) = try analysis.load(inventory, quiet: true)
         let env = ProcessInfo.processInfo.environment
 
         // Themes: built-in, then ~/.config/trustmap/themes and ./themes, then --theme FILE.
@@ -42,9 +43,8 @@ struct TUICommand: ParsableCommand {
         // NO_COLOR (https://no-color.org): any non-empty value means no colour at all.
         if let noColor = env["NO_COLOR"], !noColor.isEmpty { themeName = "mono" }
 
-        let now = Int64(Date().timeIntervalSince1970)
         var state = AppState(
-            analysis: Analysis.analyze(report.inventory, at: now),
+            analysis: result,
             sourceDescription: inventory.inventory.isEmpty ? "demo" : inventory.inventory.joined(separator: ", "),
             loadWarnings: report.warnings.count,
             now: now,
