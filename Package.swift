@@ -24,7 +24,10 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["Inventory", "PolicyEngine"]),
         .target(name: "TrustAnalysis", dependencies: ["Simulation", "Inventory", "PolicyEngine"]),
         .target(name: "GraphLayout"),
-        .target(name: "TerminalUI", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // themes/*.yaml compiled into TerminalUI at build time: the files are the only source of the built-in themes.
+        .executableTarget(name: "embed-themes", path: "Sources/EmbedThemes"),
+        .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["embed-themes"], path: "Sources/EmbedThemesPlugin"),
+        .target(name: "TerminalUI", dependencies: [.product(name: "Yams", package: "Yams")], plugins: ["EmbedThemesPlugin"]),
         .target(name: "TrustmapApp", dependencies: ["TrustAnalysis", "Simulation", "Inventory", "PolicyEngine", "GraphLayout", "TerminalUI"]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
         .executableTarget(
