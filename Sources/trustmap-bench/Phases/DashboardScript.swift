@@ -2,7 +2,7 @@ import TerminalUI
 
 /// The keypresses a reviewer makes in a first minute with the dashboard, grouped by what they exercise:
 /// move through the navigator, search, open the trust graph and walk its edges, open the findings and
-/// filter them, simulate an edge and run it, open the account matrix, change the graph's depth and
+/// filter them, simulate an edge, edit its form with completion and run it, open the account matrix, change the graph's depth and
 /// open the account-level overview.
 enum DashboardScript {
     struct Step: Sendable {
@@ -24,6 +24,11 @@ enum DashboardScript {
         add("graph: edges", [.tab] + repeated(.character("j"), 10) + [.character("k")])
         add("simulate: open on an edge", [.character("s")])
         add("simulate: run and scroll", [.character("r"), .pageDown, .pageDown, .pageUp])
+        // Editing the caller: typing with completion over every principal, Tab, Esc; then the form's
+        // fields, the rare ones shown and hidden, and runs (each one simulates).
+        add("simulate: edit with completion", [.home, .enter, .control("u")] + typed("arn:aws:iam::") + [.tab, .tab, .escape])
+        add("simulate: fields and runs", repeated(.down, 4) + repeated(.up, 4) + [.character("a"), .character("a")]
+            + repeated(.character("r"), 5))
         add("graph: follow edge", [.escape, .character("g"), .tab, .character("j"), .enter])
         add("findings: open", [.character("f")])
         add("findings: move and filter", repeated(.character("j"), 20) + repeated(.pageDown, 3)
