@@ -75,6 +75,12 @@ public final class NcursesTerminal: TerminalBackend {
         screen = nil
     }
 
+    /// How long `nextEvent` waits for input before it returns nil (100 ms unless set).
+    public func setInputTimeout(milliseconds: Int32) {
+        guard let window else { return }
+        wtimeout(window, milliseconds)
+    }
+
     public var size: (width: Int, height: Int) {
         guard let window else { return (0, 0) }
         return (Int(getmaxx(window)), Int(getmaxy(window)))

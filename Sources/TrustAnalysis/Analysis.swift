@@ -34,15 +34,18 @@ public struct Analysis: Sendable {
     private let findingsBySubject: [String: [Int]]
 
     /// Loads nothing: analyses an inventory already loaded. `now` is the evaluation date (`--at`).
-    public static func analyze(_ inventory: Inventory, at now: Int64, suppressions: SuppressionList = .none) -> Analysis {
-        Analysis(inventory: inventory, at: now, suppressions: suppressions)
+    /// `progress`, when given, is told each step as it starts.
+    public static func analyze(_ inventory: Inventory, at now: Int64, suppressions: SuppressionList = .none,
+                               progress: WorkProgress? = nil) -> Analysis {
+        Analysis(inventory: inventory, at: now, suppressions: suppressions, progress: progress)
     }
 
-    public init(inventory: Inventory, at now: Int64, suppressions: SuppressionList = .none) {
+    public init(inventory: Inventory, at now: Int64, suppressions: SuppressionList = .none, progress: WorkProgress? = nil) {
         self.inventory = inventory
         evaluatedAt = now
         var clock = PhaseClock()
         var timings = Timings()
+        progress?.step("engine and indexes")
         // The engine's indexes and ours do not depend on each other: build them side by side.
         enum Prepared: Sendable { case estate(Estate, TrustGraphBuilder.CallerIndex), simulator(Simulator) }
         let prepared = ParallelResults<Prepared>.run(2) { i in
@@ -54,6 +57,7 @@ public struct Analysis: Sendable {
         self.estate = estate
         self.simulator = simulator
         timings.prepare = clock.lap()
+        progress?.step("trust graph")
         var builder = TrustGraphBuilder(estate: estate, simulator: simulator, now: now, callers: callers)
         builder.buildEdges()
         simulationCount = builder.simulations
@@ -74,6 +78,7 @@ public struct Analysis: Sendable {
         }
         guard case .graph(var graph) = staged[0] else { fatalError("unreachable") }
         timings.graph = clock.lap()
+        progress?.step("findings")
         let judged = staged.dropFirst().map { stage -> (trust: FindingCollector, identity: FindingCollector) in
             guard case .judged(let t, let i) = stage else { fatalError("unreachable") }
             return (t, i)
@@ -103,6 +108,7 @@ public struct Analysis: Sendable {
         for i in found.indices { bySubject[found[i].subject, default: []].append(i) }
         findingsBySubject = bySubject
         timings.findings = clock.lap()
+        progress?.finish()
         self.timings = timings
     }
 

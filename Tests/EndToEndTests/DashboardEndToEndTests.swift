@@ -156,6 +156,33 @@ struct DashboardEndToEndTests {
         #expect(t.waitFor(text: "EXIT:0").ok)
     }
 
+    @Test("a large organization opens on a progress display; Ctrl-C during the load exits 130 with the terminal restored; an unusable inventory restores it and exits 65")
+    func progressWhileLoading() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-tui-progress-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let binary = EndToEnd.binary ?? "trustmap"
+        let generated = Spawn.run([binary, "generate", "--accounts", "100", "--roles-per-account", "50", "--users-per-account", "10",
+                                   "--seed", "7", "--out", dir.path])
+        #expect(generated.status == 0, "\(generated.output)")
+        let t = try TmuxSession(command: Self.command("'\(dir.path)/gaad'"))
+        let loading = t.waitFor(text: "Ctrl-C cancels")
+        #expect(loading.ok, "no progress display:\n\(loading.screen)")
+        #expect(loading.screen.contains("trustmap · opening"))
+        t.send("C-c")
+        let done = t.waitFor { Self.finished($0) }
+        #expect(done.screen.contains("EXIT:130"), "\(done.screen)")
+        #expect(Self.terminalIsSane(done.screen), "terminal not restored: \(done.screen)")
+
+        let empty = dir.appendingPathComponent("empty.yaml")
+        try "accounts: [}".write(to: empty, atomically: true, encoding: .utf8)
+        let bad = try TmuxSession(command: Self.command("'\(empty.path)'"))
+        let failed = bad.waitFor { Self.finished($0) }
+        #expect(failed.screen.contains("EXIT:65"), "\(failed.screen)")
+        #expect(failed.screen.contains("empty.yaml"), "the error names the file: \(failed.screen)")
+        #expect(Self.terminalIsSane(failed.screen), "terminal not restored: \(failed.screen)")
+        #expect(bad.display("#{alternate_on}") == "0")
+    }
+
     @Test("without a terminal it refuses to start, names the other commands, exits 1")
     func noTerminal() {
         let r = Spawn.run([EndToEnd.binary ?? "trustmap"])

@@ -8,14 +8,15 @@ import PolicyEngine
 /// order, so the result never depends on which file finished first.
 public enum InventoryLoader {
     /// Loads every path (files, folders recursively in sorted order), in the order given; later files win field by field.
-    public static func load(paths: [String]) -> LoadReport {
+    /// `progress`, when given, follows the reading file by file.
+    public static func load(paths: [String], progress: WorkProgress? = nil) -> LoadReport {
         var inputs: [InputSource] = []
         var skipped: [LoadedFile] = []
         var errors: [LoadDiagnostic] = []
         for path in paths {
             InputCollector.collect(path, into: &inputs, skipped: &skipped, errors: &errors)
         }
-        var report = load(inputs)
+        var report = load(inputs, progress: progress)
         report.files = (skipped + report.files).sorted { $0.path < $1.path }
         report.errors = errors + report.errors
         return report
@@ -37,15 +38,21 @@ public enum InventoryLoader {
         load(text: DemoInventory.yaml, fileName: DemoInventory.fileName)
     }
 
-    static func load(_ inputs: [InputSource]) -> LoadReport {
+    static func load(_ inputs: [InputSource], progress: WorkProgress? = nil) -> LoadReport {
+        progress?.update { p in
+            p.stage = .reading
+            p.filesTotal = inputs.count
+            p.bytesTotal = inputs.reduce(0) { $0 + $1.storedSize }
+        }
         // Only a large file's parse tree is freed on another thread while the merge runs (see `Allocator`);
         // many small files free their own trees as they go, and there fast bins help.
-        guard inputs.contains(where: { $0.storedSize >= SourceDocument.backgroundReleaseBytes }) else { return loadInputs(inputs) }
-        return Allocator.withoutFastBins { loadInputs(inputs) }
+        guard inputs.contains(where: { $0.storedSize >= SourceDocument.backgroundReleaseBytes }) else { return loadInputs(inputs, progress) }
+        return Allocator.withoutFastBins { loadInputs(inputs, progress) }
     }
 
-    private static func loadInputs(_ inputs: [InputSource]) -> LoadReport {
-        var fragments = readConcurrently(inputs)
+    private static func loadInputs(_ inputs: [InputSource], _ progress: WorkProgress?) -> LoadReport {
+        var fragments = readConcurrently(inputs, progress)
+        progress?.update { $0.stage = .merging }
         let (inventory, mergeDiagnostics) = InventoryMerger.merge(&fragments)
         var warnings: [LoadDiagnostic] = []
         var errors: [LoadDiagnostic] = []
@@ -65,14 +72,20 @@ public enum InventoryLoader {
         return LoadReport(inventory: inventory, files: files, warnings: warnings, errors: errors)
     }
 
-    private static func readConcurrently(_ inputs: [InputSource]) -> [InventoryFragment] {
+    private static func readConcurrently(_ inputs: [InputSource], _ progress: WorkProgress?) -> [InventoryFragment] {
         let slots = Slots<InventoryFragment>(count: inputs.count)
-        if inputs.count == 1 {
-            slots.set(0, FragmentReader.read(inputs[0]))
-        } else {
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-                slots.set(i, FragmentReader.read(inputs[i]))
+        @Sendable func read(_ i: Int) {
+            slots.set(i, FragmentReader.read(inputs[i]))
+            progress?.update { p in
+                p.filesDone += 1
+                p.bytesDone += inputs[i].storedSize
+                p.currentFile = inputs[i].displayPath
             }
+        }
+        if inputs.count == 1 {
+            read(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in read(i) }
         }
         return slots.values()
     }

@@ -5,6 +5,7 @@ import NcursesBackend
 import TerminalUI
 import TrustAnalysis
 import TrustmapApp
+import Synchronization
 
 /// The dashboard (the default command).
 struct TUICommand: ParsableCommand {
@@ -26,7 +27,6 @@ struct TUICommand: ParsableCommand {
     var revealSecrets = false
 
     func run() throws {
-        let (report, result, now) = try analysis.load(inventory, quiet: true)
         let env = ProcessInfo.processInfo.environment
 
         // Themes: built-in, then ~/.config/trustmap/themes and ./themes, then --theme FILE.
@@ -43,6 +43,25 @@ struct TUICommand: ParsableCommand {
         // NO_COLOR (https://no-color.org): any non-empty value means no colour at all.
         if let noColor = env["NO_COLOR"], !noColor.isEmpty { themeName = "mono" }
 
+        // The terminal first: the dashboard shows what it reads and analyses from its first frame.
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal()
+        } catch {
+            // No dashboard without a terminal; an unusable inventory is still reported as such (exit 65).
+            _ = try analysis.load(inventory, quiet: true)
+            printError("trustmap: \(error)")
+            throw ExitCode(1)
+        }
+        let loaded: LoadedInventory
+        do {
+            loaded = try loadShowingProgress(on: terminal, theme: catalog.themes[themeName.flatMap { catalog.index(named: $0) } ?? 0])
+        } catch {
+            terminal.stop()
+            throw error
+        }
+        let (report, result, now) = (loaded.report, loaded.analysis, loaded.now)
+
         var state = AppState(
             analysis: result,
             sourceDescription: inventory.inventory.isEmpty ? "demo" : inventory.inventory.joined(separator: ", "),
@@ -58,6 +77,7 @@ struct TUICommand: ParsableCommand {
         }
         if let walkthrough {
             guard let text = try? String(contentsOfFile: walkthrough, encoding: .utf8) else {
+                terminal.stop()
                 printError("error: cannot read the walkthrough file \(walkthrough)")
                 throw ExitCode(66)
             }
@@ -70,13 +90,6 @@ struct TUICommand: ParsableCommand {
             state.messageIsError = true
         }
 
-        let terminal: NcursesTerminal
-        do {
-            terminal = try NcursesTerminal()
-        } catch {
-            printError("trustmap: \(error)")
-            throw ExitCode(1)
-        }
         var backend = terminal
         var runner = AppRunner(state: state) { effect in
             switch effect {
@@ -100,5 +113,71 @@ struct TUICommand: ParsableCommand {
         terminal.stop()
         for problem in startupMessages.dropFirst() { printError(problem) }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// What the worker thread hands back.
+    struct LoadedInventory: Sendable {
+        var report: LoadReport
+        var analysis: Analysis
+        var now: Int64
+    }
+
+    enum Outcome: Sendable {
+        case loaded(LoadedInventory)
+        case unusable([LoadDiagnostic])
+    }
+
+    /// Reads and analyses on a worker thread while this one draws the progress and watches for Ctrl-C
+    /// (and q): a large organization never opens on a blank screen, and can be abandoned while it loads.
+    /// An unusable inventory restores the terminal, then prints its errors (exit 65).
+    func loadShowingProgress(on terminal: NcursesTerminal, theme: Theme) throws -> LoadedInventory {
+        let suppressions = try analysis.loadSuppressions(inputs: inventory.inventory)
+        let now = analysis.now
+        let paths = inventory.inventory
+        let progress = WorkProgress()
+        let outcome = Mutex<Outcome?>(nil)
+        Thread.detachNewThread {
+            let report = paths.isEmpty ? InventoryLoader.loadDemo() : InventoryLoader.load(paths: paths, progress: progress)
+            guard report.isUsable else {
+                outcome.withLock { $0 = .unusable(report.errors) }
+                return
+            }
+            let result = Analysis.analyze(report.inventory, at: now, suppressions: suppressions, progress: progress)
+            outcome.withLock { $0 = .loaded(LoadedInventory(report: report, analysis: result, now: now)) }
+        }
+        let source = paths.isEmpty ? "the demo organization" : paths.joined(separator: ", ")
+        let clock = ContinuousClock()
+        let start = clock.now
+        // A small inventory is ready before a progress frame would be seen: give it a moment, no flash.
+        while outcome.withLock({ $0 }) == nil && clock.now - start < .milliseconds(150) { usleep(2_000) }
+        terminal.setInputTimeout(milliseconds: 20)
+        defer { terminal.setInputTimeout(milliseconds: 100) }
+        while true {
+            switch outcome.withLock({ $0 }) {
+            case .loaded(let l)?:
+                return l
+            case .unusable(let errors)?:
+                terminal.stop()
+                for e in errors { printError("error: \(e)") }
+                throw ExitCode(65)
+            case nil:
+                break
+            }
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let (w, h) = terminal.size
+            terminal.present(LoadingView.render(progress.snapshot(), source: source, elapsedSeconds: seconds, width: w, height: h), theme: theme)
+            // Waits for input at most 20 ms, then looks again and redraws.
+            switch terminal.nextEvent() {
+            case .interrupt(let signal)?:
+                terminal.stop()
+                throw ExitCode(128 + signal)
+            case .key(.character("q"))?:
+                terminal.stop()
+                throw ExitCode(0)
+            default:
+                break
+            }
+        }
     }
 }
