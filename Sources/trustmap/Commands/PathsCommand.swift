@@ -52,15 +52,15 @@ struct PathsCommand: ParsableCommand {
             }
             print(JSONWriter.write(["from": .string(from), "paths": .array(list)]))
         case .text:
-            if paths.isEmpty { print("No role chains from \(from)\(to.map { " to \($0)" } ?? "") within \(maxHops) hops.") }
+            if paths.isEmpty { print("No role chains from \(from.terminalSafe)\(to.map { " to \($0.terminalSafe)" } ?? "") within \(maxHops) hops.") }
             for p in paths {
-                print(p[0].from)
+                print(p[0].from.terminalSafe)
                 for e in p {
-                    var line = "  → \(e.to)"
-                    if e.action != "sts:AssumeRole" { line += " [\(e.action)]" }
+                    var line = "  → \(e.to.terminalSafe)"
+                    if e.action != "sts:AssumeRole" { line += " [\(e.action.terminalSafe)]" }
                     if let s = e.severity { line += "  \(s.glyph) \(s.name)" }
                     print(line)
-                    for r in e.requires { print("      requires \(r.text)") }
+                    for r in e.requires { print("      requires \(r.text.terminalSafe)") }
                 }
             }
         }
