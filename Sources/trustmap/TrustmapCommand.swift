@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PolicyEngine
 
 @main
 struct TrustmapCommand: ParsableCommand {
@@ -15,4 +17,18 @@ struct TrustmapCommand: ParsableCommand {
         ],
         defaultSubcommand: TUICommand.self
     )
+
+    /// `trustmap help nope` would print the overall help and exit 0, so a script's typo passes
+    /// silently: an unknown help topic is a usage error (64), as an unknown command is.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count > 1, let topic = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }) {
+            let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+            if !commands.contains(topic) {
+                FileHandle.standardError.write(Data("Error: no help on '\(topic.terminalSafe)': not a command; the commands are \(commands.joined(separator: ", "))\n".utf8))
+                Foundation.exit(64)
+            }
+        }
+        main(nil)
+    }
 }

@@ -25,6 +25,15 @@ struct TUICommand: ParsableCommand {
     @Flag(help: "Show external IDs in full from the start (the header warns while they are shown).")
     var revealSecrets = false
 
+    func validate() throws {
+        // With no command, every argument is an inventory path: a mistyped command is reported as one
+        // (a usage error), not as an unreadable inventory.
+        for path in inventory.inventory where !path.contains("/") && !path.contains(".") && !FileManager.default.fileExists(atPath: path) {
+            let commands = TrustmapCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+            throw ValidationError("'\(path.terminalSafe)' is neither a command nor a file or folder; the commands are \(commands.joined(separator: ", ")) (trustmap --help)")
+        }
+    }
+
     func run() throws {
         let (report, result, now) = try analysis.load(inventory, quiet: true)
         let env = ProcessInfo.processInfo.environment
@@ -58,8 +67,10 @@ struct TUICommand: ParsableCommand {
         }
         if let walkthrough {
             guard let text = try? String(contentsOfFile: walkthrough, encoding: .utf8) else {
-                printError("error: cannot read the walkthrough file \(walkthrough)")
-                throw ExitCode(66)
+                // An input that cannot be used: 65, as for an unreadable inventory or request file (cli.md).
+                let why = FileManager.default.fileExists(atPath: walkthrough) ? "cannot be read as UTF-8 text" : "no such file"
+                printError("error: --walkthrough \(walkthrough): \(why)")
+                throw ExitCode(65)
             }
             for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty && !line.hasPrefix("#") {
                 state.update(.command(String(line)))
