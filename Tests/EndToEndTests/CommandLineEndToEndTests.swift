@@ -313,4 +313,20 @@ struct CommandLineEndToEndTests {
         #expect(runs[0].stderr.contains("control or bidi characters"))
         #expect(runs[6].status == 0)
     }
+
+    @Test("inventory text quoted in a load error is escaped on stderr, and the exit is still 65")
+    func hostileLoadError() throws {
+        let dir = try Self.folder(["bad.yaml": #"""
+            version: 1
+            accounts: [{ id: "\e[2J\e]0;pwned\a", name: prod }]
+            """#])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for command in ["findings", "validate"] {
+            let r = Self.trustmap(command, "bad.yaml", in: dir)
+            #expect(r.status == 65)
+            let all = r.stdout + r.stderr
+            #expect(!all.contains("\u{1B}") && !all.contains("\u{7}"))
+            #expect(all.contains(#"\e[2J\e]0;pwned\x07"#))
+        }
+    }
 }

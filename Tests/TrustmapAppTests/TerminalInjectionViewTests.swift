@@ -64,6 +64,9 @@ struct TerminalInjectionViewTests {
             Self.expectBordersInPlace(frame)
         }
         #expect(AppView.render(s, width: 200, height: 50).text.contains(Self.escapedName))
+        // What a reviewer sees: the name escaped in the navigator and details, the emoji and the flag
+        // two columns each, the zero-width space gone, the right-to-left marks escaped, borders straight.
+        assertSnapshot(AppView.render(s, width: 120, height: 30), named: "hostile-names-120x30")
     }
 
     @Test("the trust graph, the findings and the matrix escape the name")
