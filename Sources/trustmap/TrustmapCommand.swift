@@ -29,6 +29,19 @@ struct TrustmapCommand: ParsableCommand {
                 Foundation.exit(64)
             }
         }
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // As ArgumentParser's own `exit(withError:)`, but the message - which may quote an argument, and
+            // arguments are often ARNs taken from an inventory - is escaped line by line (TerminalSafe).
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let safe = message.split(separator: "\n", omittingEmptySubsequences: false).map(\.terminalSafe).joined(separator: "\n")
+                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((safe + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

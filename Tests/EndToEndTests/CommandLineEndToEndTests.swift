@@ -285,6 +285,15 @@ struct CommandLineEndToEndTests {
         #expect(Self.trustmap("help", "graph").status == 0)
         let missing = Self.trustmap("validate", "no-such-file.yaml")
         #expect(missing.status == 65)
+        // An argument quoted in a usage error is escaped too (scripts pass ARNs taken from inventories).
+        let quoted = Self.trustmap("findings", "--format", "x\u{1B}[2J")
+        #expect(quoted.status == 64)
+        #expect(quoted.stderr.contains(#"x\e[2J"#))
+        #expect(!quoted.stderr.contains("\u{1B}"))
+        let findingsHelp = Self.trustmap("findings", "--help")
+        #expect(findingsHelp.status == 0)
+        #expect(findingsHelp.stdout.hasPrefix("OVERVIEW:"))
+        #expect(findingsHelp.stderr.isEmpty)
     }
 
     // MARK: hostile inventory text
