@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TrustmapAppTests", dependencies: ["TrustmapApp", "TerminalUI", "TrustAnalysis", "Inventory"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["trustmap"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["trustmap", "TerminalText"]),
     ]
 )
