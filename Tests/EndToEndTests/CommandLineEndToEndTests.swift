@@ -85,7 +85,7 @@ struct CommandLineEndToEndTests {
 
     @Test("simulate: usage errors exit 64 on stderr; an unusable inventory exits 65 naming file and line")
     func simulateErrors() throws {
-        let unknown = Self.trustmap("simulate", "--role", Self.vendorRole, "--bogus")
+        let unknown = Self.trustmap("simulate", "--principal", Self.vendorCaller, "--role", Self.vendorRole, "--bogus")
         #expect(unknown.status == 64)
         #expect(unknown.stdout.isEmpty)
         #expect(unknown.stderr.contains("--bogus"))
