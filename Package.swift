@@ -17,17 +17,20 @@ let package = Package(
     targets: [
         // The only C in the project: ncurses through a module map and one shim header.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        .target(name: "PolicyEngine"),
+        // What a terminal shows for a string (control and bidi characters escaped) and how wide it is: the one
+        // table the engine's text output, the screen buffer and the graph layout share.
+        .target(name: "TerminalText"),
+        .target(name: "PolicyEngine", dependencies: ["TerminalText"]),
         .target(name: "Inventory", dependencies: ["PolicyEngine", .product(name: "Yams", package: "Yams")]),
         // The evaluator applied to an inventory: guardrail levels, sessions, federation, the compiled
         // and indexed roles, and the one request builder of the CLI, the palette and request files.
         .target(name: "Simulation", dependencies: ["Inventory", "PolicyEngine"]),
         .target(name: "TrustAnalysis", dependencies: ["Simulation", "Inventory", "PolicyEngine"]),
-        .target(name: "GraphLayout"),
+        .target(name: "GraphLayout", dependencies: ["TerminalText"]),
         // themes/*.yaml compiled into TerminalUI at build time: the files are the only source of the built-in themes.
         .executableTarget(name: "embed-themes", path: "Sources/EmbedThemes"),
         .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["embed-themes"], path: "Sources/EmbedThemesPlugin"),
-        .target(name: "TerminalUI", dependencies: [.product(name: "Yams", package: "Yams")], plugins: ["EmbedThemesPlugin"]),
+        .target(name: "TerminalUI", dependencies: ["TerminalText", .product(name: "Yams", package: "Yams")], plugins: ["EmbedThemesPlugin"]),
         .target(name: "TrustmapApp", dependencies: ["TrustAnalysis", "Simulation", "Inventory", "PolicyEngine", "GraphLayout", "TerminalUI"]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
         .executableTarget(
@@ -48,6 +51,6 @@ let package = Package(
         .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TrustmapAppTests", dependencies: ["TrustmapApp", "TerminalUI", "TrustAnalysis", "Inventory"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["trustmap"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["trustmap", "TerminalText"]),
     ]
 )

@@ -42,6 +42,9 @@ static const int tm_OK = OK;
 static inline int tm_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline int tm_key_f(int n) { return KEY_F(n); }
 
+// The columns ncurses (through the C library's tables) gives one character: -1 when it has none.
+static inline int tm_wcwidth(wchar_t c) { return wcwidth(c); }
+
 // Draws one cell: a wide character with attributes and a colour pair.
 static inline int tm_put_cell(WINDOW *win, int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
     cchar_t cc;

@@ -103,13 +103,14 @@ public final class NcursesTerminal: TerminalBackend {
                 if style.reverse { attrs |= tm_A_REVERSE }
                 if style.dim { attrs |= tm_A_DIM }
                 let pair = useColour ? pairFor(style.foreground, style.background) : 0
-                var n = 0
-                for s in cell.character.unicodeScalars where n < 5 {
-                    wch[n] = wchar_t(bitPattern: s.value)
-                    n += 1
-                }
-                wch[n] = 0
+                let (count, filler) = Self.glyph(for: cell.character, into: &wch)
+                wch[count] = 0
                 _ = tm_put_cell(window, Int32(y), Int32(x), wch, attrs, pair)
+                if let filler, x + 1 < min(w, buffer.width) {
+                    wch[0] = filler
+                    wch[1] = 0
+                    _ = tm_put_cell(window, Int32(y), Int32(x + 1), wch, attrs, pair)
+                }
             }
         }
         if let c = buffer.cursor, c.x >= 0, c.y >= 0, c.x < w, c.y < h {
@@ -120,6 +121,55 @@ public final class NcursesTerminal: TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// What ncurses is given for one cell, so that it takes exactly the columns the buffer gave it.
+    ///
+    /// The buffer measures by grapheme cluster (`DisplayWidth`); ncurses measures the first scalar with the
+    /// C library's `wcwidth`, which gives a flag (two regional indicators) or a text symbol made emoji by
+    /// U+FE0F one column where the buffer (and most terminals) give two. Sent as is, ncurses believes the
+    /// next column untouched (a stale cell) while the terminal may draw two columns (a shifted border).
+    /// Such a cell is drawn as what every terminal draws in one column, and the second column is filled:
+    /// a flag as its two letters (🇫🇷 → FR), anything else as its base character and a blank. Joiners,
+    /// variation selectors and tags are never sent (see below).
+    /// Returns how many characters were put in `wch` and what fills the second column, if anything.
+    static func glyph(for character: Character, into wch: inout [wchar_t]) -> (count: Int, filler: wchar_t?) {
+        let scalars = character.unicodeScalars
+        let base = scalars.first!
+        if base.value < 0x7F, scalars.count == 1 {
+            wch[0] = wchar_t(bitPattern: base.value)
+            return (1, nil)
+        }
+        let baseWidth = Int(tm_wcwidth(wchar_t(bitPattern: base.value)))
+        if baseWidth != 2, DisplayWidth.of(character) == 2 {
+            let indicators = scalars.prefix(2).filter { (0x1F1E6...0x1F1FF).contains($0.value) }
+            if indicators.count == 2 {
+                let letters = indicators.map { wchar_t(bitPattern: $0.value - 0x1F1E6 + 0x41) }
+                wch[0] = letters[0]
+                return (1, letters[1])
+            }
+            wch[0] = baseWidth == 1 ? wchar_t(bitPattern: base.value) : 0xFFFD
+            return (1, 0x20)
+        }
+        // The base and its combining marks only: terminals (tmux among them) attach a joiner, a variation
+        // selector or a tag character sent as a "combining" character to whichever cell they like, and
+        // the rows around it tear. A ZWJ sequence is drawn as its first emoji, in the same two columns.
+        wch[0] = wchar_t(bitPattern: base.value)
+        var n = 1
+        for s in scalars.dropFirst() where n < 5 {
+            guard Self.isCombiningMark(s.value) else { break }
+            wch[n] = wchar_t(bitPattern: s.value)
+            n += 1
+        }
+        return (n, nil)
+    }
+
+    /// Combining diacritical marks (and their supplements and extensions), which terminals draw on the
+    /// character before them; not joiners, variation selectors or tags.
+    static func isCombiningMark(_ v: UInt32) -> Bool {
+        (0x0300...0x036F).contains(v) || (0x0483...0x0489).contains(v) || (0x0591...0x05C7).contains(v)
+            || (0x0610...0x061A).contains(v) || (0x064B...0x065F).contains(v) || (0x1AB0...0x1AFF).contains(v)
+            || (0x1DC0...0x1DFF).contains(v) || (0x20D0...0x20FF).contains(v) || (0xFE20...0xFE2F).contains(v)
     }
 
     private func colourNumber(_ c: ThemeColor) -> Int32 {

@@ -1,4 +1,5 @@
 import GraphLayout
+import TerminalText
 import Testing
 
 @Suite("Display width and truncation")
@@ -32,7 +33,22 @@ struct TextWidthTests {
         #expect(TextWidth.simple.width(of: "┌─▶ ab") == 6)
         #expect(TextWidth.simple.width(of: "e\u{301}") == 1)
         #expect(TextWidth.simple.width(of: "漢字") == 4)
-        #expect(TextWidth.simple.width(of: "\u{7}") == 0)
+        // A control character is drawn as its escape (`\x07`), and measured so.
+        #expect(TextWidth.simple.width(of: "\u{7}") == 4)
+    }
+
+    @Test("the layout measures with the screen buffer's table: emoji sequences, flags, zero-width and bidi characters")
+    func sharedTable() {
+        for text in ["👩‍💻 dev", "🇫🇷", "❤️", "a\u{200B}b", "rtl\u{200F}", "evil\u{202E}txt", "x\u{1B}[2J", "漢字", "e\u{301}"] {
+            #expect(TextWidth.simple.width(of: text) == DisplayWidth.of(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test("a node label keeps control and bidi characters as escapes, measured as drawn")
+    func labelsEscaped() {
+        let node = LayoutGraph.Node(label: "x\u{1B}[2J\u{202E}")
+        #expect(node.label == "x\\e[2J\\u202e")
+        #expect(node.labelWidth == node.label.count)
     }
 
     @Test("the caller's width function is used for truncation")

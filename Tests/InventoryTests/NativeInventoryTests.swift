@@ -167,3 +167,42 @@ struct NativeInventoryTests {
         #expect(report.files.map(\.path) == [DemoInventory.fileName])
     }
 }
+
+@Suite("Hostile text in inventories")
+struct HostileInventoryTextTests {
+    @Test("an ARN with control characters loads with a warning that shows it escaped")
+    func controlCharactersInARN() {
+        let report = InventoryLoader.load(text: #"""
+            version: 1
+            accounts: [{ id: "111111111111", name: prod }]
+            roles:
+              - arn: "arn:aws:iam::111111111111:role/x\e[2J\e[HNo findings.\e[8m"
+                trustPolicy: {"Version":"2012-10-17","Statement":[]}
+              - { account: "111111111111", name: "rtl\u202Eexe", trustPolicy: {"Version":"2012-10-17","Statement":[]} }
+            """#, fileName: "hostile.yaml")
+        #expect(report.isUsable)
+        #expect(report.inventory.roles.count == 2)
+        let warnings = report.warnings.map(\.description)
+        #expect(warnings.contains { $0.hasPrefix("hostile.yaml:4:") && $0.contains(#"role/x\e[2J\e[HNo findings.\e[8m"#) && $0.contains("control or bidi") })
+        #expect(warnings.contains { $0.contains(#"role/rtl\u202eexe"#) })
+        #expect(!warnings.joined().unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+    }
+
+    @Test("a 400-digit number is out of range, at its position")
+    func hugeNumber() {
+        let huge = String(repeating: "9", count: 400)
+        let report = InventoryLoader.load(text: """
+            version: 1
+            accounts: [{ id: "111111111111", name: prod }]
+            roles:
+              - arn: arn:aws:iam::111111111111:role/A
+                maxSessionDuration: \(huge)
+                trustPolicy: {"Version":"2012-10-17","Statement":[]}
+            """, fileName: "huge.yaml")
+        let error = report.errors.first { $0.field?.hasSuffix("maxSessionDuration") == true }
+        #expect(error?.line == 5)
+        #expect(error?.message.contains("out of range") == true)
+        #expect(error?.message.contains("(400 digits)") == true)
+        #expect(error.map { $0.message.count < 200 } == true)
+    }
+}

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// A directed graph on integer ids `0..<nodes.count`, as the layout sees it:
 /// each node has a label (with its display width) and a sort key, each edge a
 /// caller-chosen id. No trust concepts: the dashboard maps roles, users and
@@ -15,8 +17,10 @@ public struct LayoutGraph: Sendable {
         /// Breaks every tie (column order, which nodes a cap hides): smaller first.
         public var sortKey: String
 
+        /// Control and bidi characters in `label` are kept as their escapes (`TerminalSafe`): the grid
+        /// is drawn on a terminal, and `labelWidth` measured with `DisplayWidth` already counts them so.
         public init(label: String, labelWidth: Int, sortKey: String) {
-            self.label = label
+            self.label = TerminalSafe.escape(label)
             self.labelWidth = max(0, labelWidth)
             self.sortKey = sortKey
         }

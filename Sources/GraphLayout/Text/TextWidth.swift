@@ -1,9 +1,10 @@
+import TerminalText
+
 /// Display width of text in terminal columns, and truncation that respects it.
 ///
-/// GraphLayout has no terminal code, so the caller supplies the width of one
-/// character (the dashboard passes its own `wcwidth`-like function: `wcwidth`
-/// itself is hidden from Swift on Linux and wrong in the C locale). `simple`
-/// is good enough for ASCII, box drawing and the common wide ranges.
+/// GraphLayout has no terminal code; it measures with TerminalText's `DisplayWidth` (`simple`),
+/// the table the dashboard's screen buffer draws with, so labels land where they are drawn.
+/// A caller may still supply another width function (tests do).
 public struct TextWidth: Sendable {
     /// Columns one grapheme occupies: 0 (combining, control), 1 or 2 (wide).
     public let characterWidth: @Sendable (Character) -> Int
@@ -12,8 +13,9 @@ public struct TextWidth: Sendable {
         self.characterWidth = characterWidth
     }
 
-    /// ASCII and box drawing are one column; CJK, Hangul, full-width forms and
-    /// most emoji are two; controls and combining marks are zero.
+    /// `DisplayWidth`, by grapheme cluster: ASCII and box drawing are one column; CJK, Hangul,
+    /// full-width forms and emoji (sequences and flags included) are two; combining marks and
+    /// zero-width characters are zero; control and bidi characters are as wide as their escapes.
     public static let simple = TextWidth(characterWidth: TextWidth.simpleWidth(of:))
 
     /// Total display width of `text`.
@@ -47,22 +49,10 @@ public struct TextWidth: Sendable {
         return result
     }
 
+    /// The terminal's width of one grapheme cluster: `DisplayWidth`, the same table the screen buffer
+    /// draws with (a label measured with another table would be laid out in the wrong columns).
     @Sendable
     public static func simpleWidth(of character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 0 }
-        let v = scalar.value
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        if v < 0x300 { return 1 }
-        if (0x300...0x36F).contains(v) || (0x200B...0x200F).contains(v) || (0xFE00...0xFE0F).contains(v) {
-            return 0
-        }
-        if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0xA4CF).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
-        {
-            return 2
-        }
-        return 1
+        DisplayWidth.of(character)
     }
 }

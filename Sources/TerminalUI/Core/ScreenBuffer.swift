@@ -29,7 +29,11 @@ public struct ScreenBuffer: Sendable, Hashable {
         get { (x >= 0 && y >= 0 && x < width && y < height) ? cells[y * width + x] : .blank }
         set {
             guard x >= 0, y >= 0, x < width, y < height else { return }
-            cells[y * width + x] = newValue
+            var cell = newValue
+            // A single cell cannot hold an escape: a control character written cell by cell becomes "?"
+            // (text goes through `write`, which shows the escape in full).
+            if cell.character.unicodeScalars.contains(where: TerminalSafe.needsEscape) { cell.character = "?" }
+            cells[y * width + x] = cell
         }
     }
 
@@ -57,6 +61,11 @@ public struct ScreenBuffer: Sendable, Hashable {
     ) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard y >= area.y, y < area.maxY else { return 0 }
+        // The one place text reaches the screen: control and bidi characters (from an inventory, a file
+        // name, an error) are drawn as their escapes, never sent to the terminal (TerminalSafe).
+        if TerminalSafe.needsEscape(text) {
+            return write(TerminalSafe.escape(text), x: x, y: y, role: role, emphasis: emphasis, maxWidth: maxWidth, clip: clip)
+        }
         let limit = min(area.maxX, maxWidth.map { x + max(0, $0) } ?? Int.max)
         var cx = x
         for ch in text {

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyEngine
 /// `graph --format dot`: Graphviz, one cluster per account, edges coloured by their worst finding and
 /// labelled with the severity glyph and what the request must carry (never colour alone).
 public enum DOTWriter {
@@ -41,8 +42,9 @@ public enum DOTWriter {
         }
         var label = n.label
         if n.isAdministrator { label += " (admin)" }
-        if n.kind == .account, let t = n.trust { label += "\n\(n.id) · \(t.rawValue)" }
-        var attrs = ["label=\(quote(label))", "shape=\(shape)"]
+        var quoted = quote(label)
+        if n.kind == .account, let t = n.trust { quoted = String(quoted.dropLast()) + "\\n" + String(quote("\(n.id) · \(t.rawValue)").dropFirst()) }
+        var attrs = ["label=\(quoted)", "shape=\(shape)"]
         if n.isOutside { attrs.append("style=dashed") }
         return "\(quote(n.id)) [\(attrs.joined(separator: ", "))];"
     }
@@ -58,7 +60,9 @@ public enum DOTWriter {
         }
     }
 
+    /// A DOT string. Control and bidi characters are escaped first (`TerminalSafe`, so `\e` is written
+    /// `\\e`): the file is valid DOT and safe to print on a terminal.
     static func quote(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+        "\"" + TerminalSafe.escape(s).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 }

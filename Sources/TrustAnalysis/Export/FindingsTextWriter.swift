@@ -1,4 +1,8 @@
+import PolicyEngine
+
 /// Findings as text for a terminal: grouped by severity, then by rule, one block per finding.
+/// Inventory text (names, ARNs, evidence quoting policies) is escaped (`TerminalSafe`): a role name
+/// must not be able to clear the screen or hide the findings after it.
 public enum FindingsTextWriter {
     public static func write(_ findings: [Finding], width: Int = 100) -> String {
         var out = ""
@@ -11,14 +15,14 @@ public enum FindingsTextWriter {
             for f in group {
                 if f.rule != rule {
                     rule = f.rule
-                    out += "  \(f.rule) — \(f.title)\n"
+                    out += "  \(f.rule) — \(f.title.terminalSafe)\n"
                 }
-                out += "    \(f.subject)"
-                if let e = f.edge, e.from != f.subject { out += "   ← \(e.from)" }
+                out += "    \(f.subject.terminalSafe)"
+                if let e = f.edge, e.from != f.subject { out += "   ← \(e.from.terminalSafe)" }
                 out += "\n"
-                if let reason = f.suppression { out += "      suppressed: \(reason)\n" }
-                out += wrap("evidence: " + f.evidence, indent: 6, width: width)
-                out += wrap("fix: " + f.remediation, indent: 6, width: width)
+                if let reason = f.suppression { out += "      suppressed: \(reason.terminalSafe)\n" }
+                out += wrap("evidence: " + f.evidence.terminalSafe, indent: 6, width: width)
+                out += wrap("fix: " + f.remediation.terminalSafe, indent: 6, width: width)
             }
             out += "\n"
         }

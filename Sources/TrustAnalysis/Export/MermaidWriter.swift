@@ -1,4 +1,5 @@
 import Foundation
+import PolicyEngine
 /// `graph --format mermaid`: a flowchart for Markdown documents; edges labelled with the severity glyph
 /// and the requirements, risky edges styled in their severity's colour.
 public enum MermaidWriter {
@@ -12,7 +13,7 @@ public enum MermaidWriter {
             switch n.kind {
             case .role: out += "  \(id)[\"\(label)\"]\n"
             case .user: out += "  \(id)([\"\(label)\"])\n"
-            case .account: out += "  \(id)[/\"\(label) \(n.id)\"/]\n"
+            case .account: out += "  \(id)[/\"\(label) \(escape(n.id))\"/]\n"
             case .service: out += "  \(id){{\"\(label)\"}}\n"
             case .federated: out += "  \(id){\"\(label)\"}\n"
             case .anyone: out += "  \(id)((\"anyone\"))\n"
@@ -30,7 +31,9 @@ public enum MermaidWriter {
         return out
     }
 
+    /// Text inside a quoted Mermaid label: quotes as entities, control and bidi characters as their
+    /// escapes (`TerminalSafe`), so a name can neither end the label nor reach a terminal raw.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\"", with: "#quot;")
+        TerminalSafe.escape(s).replacingOccurrences(of: "\"", with: "#quot;")
     }
 }

@@ -1,7 +1,7 @@
 extension Analysis {
     /// The nodes a search from `from` starts at: the node itself, or for an account id the account node
     /// and every user and role of that account (a foothold anywhere in it).
-    func startNodes(_ from: String) -> [String] {
+    public func startNodes(_ from: String) -> [String] {
         var starts: [String] = []
         if graph.node(id: from) != nil { starts.append(from) }
         if from.count == 12, from.allSatisfy(\.isNumber) {

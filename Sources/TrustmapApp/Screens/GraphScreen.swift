@@ -176,7 +176,7 @@ public struct GraphScreen: Sendable {
         let lg = LayoutGraph(nodes: nodes, edges: layoutEdges)
         // Room on each edge's first horizontal stretch for its label (`‼ ExtId,MFA`): as long as the
         // longest label, within a quarter of the pane.
-        let longest = trustEdges.map { e in (e.severity == nil ? 0 : 2) + e.requires.map(\.label).joined(separator: ",").count }.max() ?? 0
+        let longest = trustEdges.map { e in (e.severity == nil ? 0 : 2) + DisplayWidth.of(e.requires.map(\.label).joined(separator: ",")) }.max() ?? 0
         // Node names matter more than edge labels: when the labels' room would squeeze names below
         // a readable width, lay out again with short leads (the details pane still lists requirements).
         var layout = LayoutResult.empty

@@ -19,11 +19,12 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Only the neighbourhood of this node (an ARN, account id, service or provider).")
     var focus: String?
 
-    @Option(help: "Hops around --focus, in both directions.")
+    // `.unconditional`: `--depth -1` is a value to reject with a sentence, not a missing value.
+    @Option(parsing: .unconditional, help: "Hops around --focus, in both directions (0 or more).")
     var depth: Int = 2
 
     func validate() throws {
-        if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if depth < 0 { throw ValidationError("--depth must be 0 or more, got \(depth)") }
     }
 
     func run() throws {

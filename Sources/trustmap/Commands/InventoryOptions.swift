@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inventory
+import PolicyEngine
 
 /// The inventory inputs every command takes, and the one way they are loaded.
 struct InventoryOptions: ParsableArguments {
@@ -22,6 +23,8 @@ struct InventoryOptions: ParsableArguments {
     }
 }
 
+/// One line on standard error. Messages quote file names, ARNs and inventory text: control and bidi
+/// characters in them are escaped (`TerminalSafe`), so no input can drive the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((text.terminalSafe + "\n").utf8))
 }

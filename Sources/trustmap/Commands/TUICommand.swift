@@ -26,6 +26,15 @@ struct TUICommand: ParsableCommand {
     @Flag(help: "Show external IDs in full from the start (the header warns while they are shown).")
     var revealSecrets = false
 
+    func validate() throws {
+        // With no command, every argument is an inventory path: a mistyped command is reported as one
+        // (a usage error), not as an unreadable inventory.
+        for path in inventory.inventory where !path.contains("/") && !path.contains(".") && !FileManager.default.fileExists(atPath: path) {
+            let commands = TrustmapCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+            throw ValidationError("'\(path.terminalSafe)' is neither a command nor a file or folder; the commands are \(commands.joined(separator: ", ")) (trustmap --help)")
+        }
+    }
+
     func run() throws {
         let env = ProcessInfo.processInfo.environment
 
@@ -42,6 +51,18 @@ struct TUICommand: ParsableCommand {
         }
         // NO_COLOR (https://no-color.org): any non-empty value means no colour at all.
         if let noColor = env["NO_COLOR"], !noColor.isEmpty { themeName = "mono" }
+
+        // The walkthrough is read before the terminal starts: a bad file is reported on a plain screen.
+        var walkthroughText: String? = nil
+        if let walkthrough {
+            guard let text = try? String(contentsOfFile: walkthrough, encoding: .utf8) else {
+                // An input that cannot be used: 65, as for an unreadable inventory or request file (cli.md).
+                let why = FileManager.default.fileExists(atPath: walkthrough) ? "cannot be read as UTF-8 text" : "no such file"
+                printError("error: --walkthrough \(walkthrough): \(why)")
+                throw ExitCode(65)
+            }
+            walkthroughText = text
+        }
 
         // The terminal first: the dashboard shows what it reads and analyses from its first frame.
         let terminal: NcursesTerminal
@@ -75,12 +96,7 @@ struct TUICommand: ParsableCommand {
         if let t = theme, catalog.index(named: themeName ?? t) == nil, env["NO_COLOR"]?.isEmpty ?? true {
             startupMessages.append("theme '\(t)' not found: using \(state.theme.name)")
         }
-        if let walkthrough {
-            guard let text = try? String(contentsOfFile: walkthrough, encoding: .utf8) else {
-                terminal.stop()
-                printError("error: cannot read the walkthrough file \(walkthrough)")
-                throw ExitCode(66)
-            }
+        if let text = walkthroughText {
             for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty && !line.hasPrefix("#") {
                 state.update(.command(String(line)))
             }

@@ -83,6 +83,8 @@ struct ValidateCommand: ParsableCommand {
         return .object(JSONObject(members))
     }
 
+    /// The report for a terminal: file names, account names and the diagnostics (which quote the
+    /// inventory) are escaped (`TerminalSafe`).
     static func text(_ report: LoadReport) -> String {
         let inventory = report.inventory
         var out = ""
@@ -91,10 +93,10 @@ struct ValidateCommand: ParsableCommand {
         let kindWidth = report.files.map(\.kind.count).max() ?? 0
         for f in report.files {
             let status = f.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            line("  \(status) \(f.kind.padding(toLength: kindWidth, withPad: " ", startingAt: 0))  \(f.path)")
+            line("  \(status) \(f.kind.padding(toLength: kindWidth, withPad: " ", startingAt: 0))  \(f.path.terminalSafe)")
         }
         if let org = inventory.organization {
-            line("Organization: \(org.id)\(org.managementAccount.map { ", management account \($0)" } ?? ""); \(org.scps.count) SCP\(org.scps.count == 1 ? "" : "s"), \(org.rcps.count) RCP\(org.rcps.count == 1 ? "" : "s"), \(org.units.count) OU\(org.units.count == 1 ? "" : "s")")
+            line("Organization: \(org.id.terminalSafe)\(org.managementAccount.map { ", management account \($0.terminalSafe)" } ?? ""); \(org.scps.count) SCP\(org.scps.count == 1 ? "" : "s"), \(org.rcps.count) RCP\(org.rcps.count == 1 ? "" : "s"), \(org.units.count) OU\(org.units.count == 1 ? "" : "s")")
         }
         let listed = inventory.accounts.filter(\.isListed).count
         line("Accounts (\(inventory.accounts.count): \(listed) known, \(inventory.accounts.count - listed) only referenced):")
@@ -103,16 +105,16 @@ struct ValidateCommand: ParsableCommand {
             notes.append(a.inOrganization ? "in organization" : "outside organization")
             if a.thirdParty { notes.append("third party") }
             if !a.isListed { notes.append("unknown external account") }
-            line("  \(a.id)  \(a.name ?? "-")  (\(notes.joined(separator: ", ")))")
+            line("  \(a.id.terminalSafe)  \((a.name ?? "-").terminalSafe)  (\(notes.joined(separator: ", ")))")
         }
         line("Counts: \(inventory.roles.count) roles, \(inventory.users.count) users, \(inventory.groupCount) groups, \(inventory.managedPolicyCount) managed policies, \(inventory.samlProviders.count + inventory.oidcProviders.count) identity providers, \(inventory.observedEvents.count) observed STS events")
         if !report.warnings.isEmpty {
             line("Warnings (\(report.warnings.count)):")
-            for w in report.warnings { line("  warning: \(w)") }
+            for w in report.warnings { line("  warning: \(w.description.terminalSafe)") }
         }
         if !report.errors.isEmpty {
             line("Errors (\(report.errors.count)):")
-            for e in report.errors { line("  error: \(e)") }
+            for e in report.errors { line("  error: \(e.description.terminalSafe)") }
         }
         line(report.isUsable ? "The inventory is usable." : "The inventory is NOT usable: fix the errors above (exit 65).")
         return out

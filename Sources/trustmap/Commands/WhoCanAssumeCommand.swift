@@ -45,18 +45,18 @@ struct WhoCanAssumeCommand: ParsableCommand {
             }
             print(JSONWriter.write(["role": .string(roleArn), "assumers": .array(list)]))
         case .text:
-            print("Who can assume \(roleArn): \(assumers.count) caller\(assumers.count == 1 ? "" : "s")")
+            print("Who can assume \(roleArn.terminalSafe): \(assumers.count) caller\(assumers.count == 1 ? "" : "s")")
             for a in assumers {
                 let glyph = a.edge.severity?.glyph ?? " "
                 var who = a.node.kind == .anyone ? "anyone (any AWS principal of any account)" : a.node.id
                 if a.node.kind == .account { who += " (\(a.node.label), \(a.node.trust?.rawValue ?? "account"): any principal whose own policies allow it)" }
                 else if let t = a.node.trust, a.node.kind != .anyone { who += " (\(a.node.kind.rawValue), \(t.rawValue))" }
                 else if a.node.kind != .anyone { who += " (\(a.node.kind.rawValue))" }
-                print("\(glyph) \(who)")
-                print("    via \(a.edge.action), trust statement \(a.edge.statement)")
+                print("\(glyph) \(who.terminalSafe)")
+                print("    via \(a.edge.action.terminalSafe), trust statement \(a.edge.statement.terminalSafe)")
                 if a.edge.requires.isEmpty { print("    requires nothing more") }
-                for r in a.edge.requires { print("    requires \(r.text)") }
-                if !a.edge.findingRules.isEmpty { print("    findings: \(a.edge.findingRules.joined(separator: ", "))") }
+                for r in a.edge.requires { print("    requires \(r.text.terminalSafe)") }
+                if !a.edge.findingRules.isEmpty { print("    findings: \(a.edge.findingRules.joined(separator: ", ").terminalSafe)") }
             }
         }
     }

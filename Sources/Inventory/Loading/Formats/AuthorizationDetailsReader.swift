@@ -178,7 +178,9 @@ struct AuthorizationDetailsReader {
             return nil
         }
         switch IAMEntityARN.parse(text, expectedType: type) {
-        case .success(let arn): return arn
+        case .success(let arn):
+            ctx.warnIfUnprintable(text, at: path + [.key("Arn")], what: "\(type) ARN")
+            return arn
         case .failure(let problem):
             let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             if parts.count == 6, parts[4] == "aws", let home,

@@ -165,7 +165,9 @@ enum NativeInventoryReader {
         if let v = o["arn"] {
             guard let s = ctx.string(v, at: path + [.key("arn")], expected: "the \(type) ARN, e.g. arn:aws:iam::111111111111:\(type)/Name") else { return nil }
             switch IAMEntityARN.parse(s, expectedType: type) {
-            case .success(let a): fromArn = a
+            case .success(let a):
+                fromArn = a
+                ctx.warnIfUnprintable(s, at: path + [.key("arn")], what: "\(type) ARN")
             case .failure(let problem):
                 ctx.error(path + [.key("arn")], problem.message)
                 return nil
@@ -217,6 +219,7 @@ enum NativeInventoryReader {
             ctx.error(path + [.key("name")], problem.message)
             return nil
         }
+        ctx.warnIfUnprintable(built.arn, at: path + [.key("name")], what: "\(type) ARN")
         return built
     }
 

@@ -123,12 +123,31 @@ final class ReadContext {
 
     func integer(_ value: JSONValue, at path: @autoclosure () -> [JSONPathComponent], expected: @autoclosure () -> String) -> Int? {
         if case .number(let n) = value, let i = Int(n) { return i }
+        if case .number(let n) = value {
+            let digits = n.hasPrefix("-") ? n.dropFirst() : Substring(n)
+            if !digits.isEmpty, digits.allSatisfy({ $0 >= "0" && $0 <= "9" }) {
+                // A whole number too large for any count or duration here (a 400-digit number, say).
+                let shown = n.count > 24 ? "\(n.prefix(20))… (\(digits.count) digits)" : n
+                error(path(), "expected \(expected()) as a whole number, found \(shown): out of range (the largest accepted is \(Int.max))")
+            } else {
+                error(path(), "expected \(expected()) as a whole number, found \(n.count > 24 ? String(n.prefix(20)) + "…" : n)")
+            }
+            return nil
+        }
         if case .string(let s) = value, let i = Int(s) {
             error(path(), "expected \(expected()) as a number, found the string \"\(s)\"; write \(i) without quotes")
             return nil
         }
         error(path(), "expected \(expected()) as a whole number, found \(value.kindDescription)")
         return nil
+    }
+
+    /// Warns about an ARN with control or bidi characters: no AWS ARN has them, and they are how a
+    /// hostile inventory would drive the terminal of whoever reads its findings (every output shows
+    /// them escaped, as this message does).
+    func warnIfUnprintable(_ arn: String, at path: @autoclosure () -> [JSONPathComponent], what: String) {
+        guard TerminalSafe.needsEscape(arn) else { return }
+        warning(path(), "\(what) '\(arn.terminalSafe)' contains control or bidi characters, which no AWS ARN has; read as given, shown escaped")
     }
 
     /// A 12-digit account id.
