@@ -44,6 +44,11 @@ let package = Package(
             name: "trustmap-bench",
             dependencies: ["TrustmapApp", "TrustAnalysis", "Simulation", "Inventory", "PolicyEngine", "TerminalUI"]
         ),
+        // One fuzz target per parser of hostile input: libFuzzer through `.ci/fuzz`, a replay tool otherwise.
+        .executableTarget(
+            name: "trustmap-fuzz",
+            dependencies: ["TrustAnalysis", "Simulation", "Inventory", "PolicyEngine"]
+        ),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Inventory", "PolicyEngine"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyEngine"]),

@@ -28,6 +28,12 @@ public enum InventoryLoader {
         load([InputSource(displayPath: fileName, location: .text(Array(text.utf8)), isExplicit: true)])
     }
 
+    /// Loads bytes held in memory as one file would be (gzip, UTF-16 and byte order marks included);
+    /// `fileName` names it in messages and decides JSON or YAML when the content does not.
+    public static func load(bytes: [UInt8], fileName: String) -> LoadReport {
+        load([InputSource(displayPath: fileName, location: .text(bytes), isExplicit: true)])
+    }
+
     /// Loads several in-memory texts as if they were files given in this order.
     public static func load(texts: [(fileName: String, text: String)]) -> LoadReport {
         load(texts.map { InputSource(displayPath: $0.fileName, location: .text(Array($0.text.utf8)), isExplicit: true) })
