@@ -124,6 +124,9 @@ public struct GlobPattern: Sendable, Hashable {
         var v = caseInsensitive ? value.lowercased() : value
         let p = caseInsensitive ? units.map { $0 < 0x100 ? UInt16(lowerASCII(UInt8($0))) : $0 } : units
         return v.withUTF8 { t in
+            if p.count > 8, p.count &* t.count > Glob.boundedThreshold {
+                return Glob.boundedMatch(Glob.units(template: p), Glob.units(t, wildcards: false))
+            }
             var pi = 0, ti = 0, starP = -1, starT = 0
             while ti < t.count {
                 if pi < p.count {

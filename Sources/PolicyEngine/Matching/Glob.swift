@@ -36,6 +36,15 @@ public enum Glob {
 
     /// The matcher on byte buffers: linear backtracking on the last `*` (no recursion, no allocation).
     public static func matches(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Backtracking is quadratic on long patterns against long texts: bounded matching there.
+        if p.count > 8, p.count &* t.count > boundedThreshold {
+            return boundedMatch(units(p, wildcards: true), units(t, wildcards: false))
+        }
+        return backtrackingMatch(p, t)
+    }
+
+    /// Single-star backtracking: no allocation, linear on every real policy, quadratic at worst.
+    static func backtrackingMatch(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var pi = 0, ti = 0
         var starP = -1, starT = 0
         let pc = p.count, tc = t.count
