@@ -21,6 +21,8 @@ struct FuzzReplayEndToEndTests {
         "duplicate-keys": Array(#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}]}"#.utf8),
         "policy": Array(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:*","Condition":{"StringLike":{"aws:PrincipalArn":"*****************************************?"}}}]}"#.utf8),
         "records": Array(#"{"Records":[1, "x", null, {"eventName":"AssumeRole","eventTime":"nope"}]}"#.utf8),
+        // Found by `.ci/fuzz 120 simulate-args`: `--at` with epoch seconds past Int64 trapped.
+        "fuzz-simulate-args-at-overflow": Array(Data(base64Encoded: "LS1wcmluY2lwYWwgMSAtLWF0IDIwMjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2IDY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2Njc2NjY2NjY2NjY2Ni0wMS0wMgEAMzA0ZC0tcA==")!),
         "words": Array("--principal --role= --mfa=1 --session-tag = --context =x --at 9999-99-99 --source-ip ::::: --duration 99999999999999999999".utf8),
     ]
 

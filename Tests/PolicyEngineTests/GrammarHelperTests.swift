@@ -67,3 +67,21 @@ struct GrammarHelperTests {
         #expect(!Arn.matchesStringOrArnLike(pattern: "arn:aws:iam::444455556666:role/*", value: arn))
     }
 }
+
+/// Found by the simulate-args fuzz target: an instant past Int64 trapped.
+@Suite("instants from other people's text")
+struct InstantBoundsTests {
+    @Test("epoch seconds and years outside 0000–9999 are not instants, never a trap", arguments: [
+        "20266666666666666666666666", "1e300", "-1e300", "9999999999999999999", "253402300800",
+    ])
+    func outOfRange(text: String) {
+        #expect(ISO8601.parseEpochSeconds(text) == nil)
+    }
+
+    @Test("the years 0000 to 9999 are instants")
+    func inRange() {
+        #expect(ISO8601.parseEpochSeconds("9999-12-31T23:59:59Z") == 253_402_300_799)
+        #expect(ISO8601.parseEpochSeconds("0000-01-01T00:00:00Z") == -62_167_219_200)
+        #expect(ISO8601.parseEpochSeconds("1780000000") == 1_780_000_000)
+    }
+}

@@ -71,8 +71,11 @@ public enum ISO8601 {
     }
 
     /// Seconds since 1970, or nil; fractions are truncated.
+    /// Whole epoch seconds, or nil outside the years 0000–9999: a number from someone else's file must
+    /// never overflow an integer (the simulate-args fuzz target found `--at 2026666…` trapping here).
     public static func parseEpochSeconds(_ text: String) -> Int64? {
-        parseInstant(text).map { Int64($0.rounded(.down)) }
+        guard let t = parseInstant(text), t.isFinite, t >= -62_167_219_200, t < 253_402_300_800 else { return nil }
+        return Int64(t.rounded(.down))
     }
 
     /// `2026-01-02T03:04:05Z`.
