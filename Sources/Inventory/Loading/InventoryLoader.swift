@@ -8,17 +8,39 @@ import PolicyEngine
 /// order, so the result never depends on which file finished first.
 public enum InventoryLoader {
     /// Loads every path (files, folders recursively in sorted order), in the order given; later files win field by field.
-    public static func load(paths: [String]) -> LoadReport {
-        var inputs: [InputSource] = []
-        var skipped: [LoadedFile] = []
-        var errors: [LoadDiagnostic] = []
+    ///
+    /// Fails closed: when nothing usable was loaded from the paths (every file empty, binary, unreadable or
+    /// unrecognised), that is an error naming each file and why it was skipped, not an empty inventory.
+    public static func load(paths: [String], limits: LoadLimits = .default) -> LoadReport {
+        var collected = InputCollector.Collected()
         for path in paths {
-            InputCollector.collect(path, into: &inputs, skipped: &skipped, errors: &errors)
+            InputCollector.collect(path, limits: limits, into: &collected)
         }
-        var report = load(inputs)
-        report.files = (skipped + report.files).sorted { $0.path < $1.path }
-        report.errors = errors + report.errors
+        var report = load(collected.inputs)
+        report.files = (collected.skipped + report.files).sorted { $0.path < $1.path }
+        report.errors = collected.errors + report.errors
+        report.warnings = collected.warnings + report.warnings
+        if !paths.isEmpty, report.errors.isEmpty, !report.files.contains(where: { $0.status == .loaded }) {
+            report.errors = nothingUsable(paths: paths, files: report.files)
+        }
         return report
+    }
+
+    /// Most skipped files named one by one in the error when nothing usable was loaded.
+    static let listedSkips = 20
+
+    private static func nothingUsable(paths: [String], files: [LoadedFile]) -> [LoadDiagnostic] {
+        var errors = files.prefix(listedSkips).map {
+            LoadDiagnostic(file: $0.path, message: "skipped: \($0.reason ?? "not a recognised inventory input")")
+        }
+        let named = paths.map { "'\($0)'" }.joined(separator: ", ")
+        var summary = files.isEmpty
+            ? "nothing usable was loaded from \(named): no files were found"
+            : "nothing usable was loaded from \(named): \(files.count == 1 ? "its only file was" : "all \(files.count) files were") skipped"
+        if files.count > listedSkips { summary += " (the first \(listedSkips) are listed; trustmap validate lists them all)" }
+        summary += "; there is no inventory to analyse"
+        errors.append(LoadDiagnostic(file: paths[0], message: summary))
+        return errors
     }
 
     /// Loads one text held in memory (tests, the dashboard's own files); `fileName` names it in messages
@@ -61,7 +83,7 @@ public enum InventoryLoader {
             let kb = (order[b.element.file] ?? Int.max, b.element.line ?? Int.max, b.element.column ?? Int.max, b.offset)
             return ka < kb
         }.map(\.element)
-        let files = fragments.map { LoadedFile(path: $0.file, kind: $0.kind, status: $0.status) }
+        let files = fragments.map { LoadedFile(path: $0.file, kind: $0.kind, status: $0.status, reason: $0.status == .skipped ? $0.skipReason : nil) }
         return LoadReport(inventory: inventory, files: files, warnings: warnings, errors: errors)
     }
 
@@ -85,8 +107,8 @@ public enum InventoryLoader {
         var placed: [Int: [[JSONPathComponent]: SourcePosition]] = [:]
         for (file, list) in byFile {
             let paths = list.compactMap(\.path)
-            guard !paths.isEmpty, case .success(let bytes) = inputs[file].contents(),
-                  case .success(let document)? = FragmentReader.parse(bytes, input: inputs[file]) else { continue }
+            guard !paths.isEmpty, case .success(.text(let bytes)) = inputs[file].contents(),
+                  case .success(let document) = FragmentReader.parse(bytes, input: inputs[file]) else { continue }
             placed[file] = document.positions(of: paths)
         }
         return diagnostics.map { d in

@@ -50,6 +50,8 @@ struct SourceDocument {
         var syntax: Syntax
         var position: SourcePosition?
         var message: String
+        /// A limit of `LoadLimits` was hit (an error wherever the file was found, not a reason to skip it).
+        var isLimit = false
     }
 
     static func parseJSON(_ bytes: [UInt8]) -> Result<SourceDocument, SyntaxProblem> {
@@ -61,7 +63,7 @@ struct SourceDocument {
         }
     }
 
-    static func parseYAML(_ bytes: [UInt8]) -> Result<SourceDocument, SyntaxProblem> {
+    static func parseYAML(_ bytes: [UInt8], limits: LoadLimits = .default) -> Result<SourceDocument, SyntaxProblem> {
         let text = String(decoding: bytes, as: UTF8.self)
         let node: Node?
         do {
@@ -74,7 +76,7 @@ struct SourceDocument {
         guard let node else {
             return .success(SourceDocument(root: .null, syntax: .yaml, bytes: [], yamlRoot: nil))
         }
-        switch YAMLConversion.value(of: node) {
+        switch YAMLConversion.value(of: node, maxAliasNodes: limits.maxYAMLAliasNodes) {
         case .success(let value):
             return .success(SourceDocument(root: value, syntax: .yaml, bytes: [], yamlRoot: node))
         case .failure(let problem):

@@ -7,7 +7,66 @@ import Yams
 /// plain scalars follow YAML's resolution (numbers keep their text, `true`/`false` become
 /// booleans, timestamps stay text so the loaders parse them exactly).
 enum YAMLConversion {
-    static func value(of node: Node) -> Result<JSONValue, SourceDocument.SyntaxProblem> {
+    /// The value of a composed document. Yams resolves an alias (`*name`) to the very node its anchor names,
+    /// so a few hundred bytes of nested aliases stand for billions of nodes once written out: the nodes that
+    /// aliases add are counted first (each repeated list or mapping once), and more than `maxAliasNodes` is an error.
+    static func value(of node: Node, maxAliasNodes: Int) -> Result<JSONValue, SourceDocument.SyntaxProblem> {
+        var counter = AliasExpansion(limit: maxAliasNodes)
+        do {
+            _ = try counter.size(of: node)
+        } catch {
+            return .failure(error)
+        }
+        return value(of: node)
+    }
+
+    /// What aliases add, found without writing anything out: every list and mapping is told apart by its kind
+    /// and start (an alias keeps the mark of the node it repeats), and its expanded size is worked out once.
+    private struct AliasExpansion {
+        struct Key: Hashable {
+            var mapping: Bool
+            var line: Int
+            var column: Int
+        }
+
+        let limit: Int
+        var sizes: [Key: Int] = [:]
+        var added = 0
+
+        init(limit: Int) { self.limit = limit }
+
+        mutating func size(of node: Node) throws(SourceDocument.SyntaxProblem) -> Int {
+            let key: Key?
+            switch node {
+            case .mapping(let m): key = m.mark.map { Key(mapping: true, line: $0.line, column: $0.column) }
+            case .sequence(let s): key = s.mark.map { Key(mapping: false, line: $0.line, column: $0.column) }
+            default: return 1
+            }
+            if let key, let known = sizes[key] {
+                added += known
+                if added > limit {
+                    throw SourceDocument.SyntaxProblem(
+                        syntax: .yaml, position: SourcePosition(line: key.line, column: key.column),
+                        message: "YAML aliases (*name) expand to more than \(limit) nodes (the \(key.mapping ? "mapping" : "list") here is repeated by aliases, \(known) nodes each time); raise the limit with --max-yaml-alias-nodes",
+                        isLimit: true)
+                }
+                return known
+            }
+            var total = 1
+            switch node {
+            case .mapping(let m):
+                for (k, v) in m { total += try size(of: k) + size(of: v) }
+            case .sequence(let s):
+                for item in s { total += try size(of: item) }
+            default:
+                break
+            }
+            if let key { sizes[key] = total }
+            return total
+        }
+    }
+
+    private static func value(of node: Node) -> Result<JSONValue, SourceDocument.SyntaxProblem> {
         switch node {
         case .scalar(let scalar):
             if scalar.style != .plain && scalar.style != .any { return .success(.string(scalar.string)) }
