@@ -302,4 +302,63 @@ struct HostileInputTests {
         }
         close(fds[0])
     }
+
+    // MARK: - Silent loss
+
+    @Test("JSON duplicate keys are an error with both places, as YAML's are (a second roles list no longer drops every role)")
+    func duplicateKeys() {
+        let json = """
+            {"version": 1, "roles": [{"arn": "arn:aws:iam::111111111111:role/A",
+              "trustPolicy": {"Version": "2012-10-17", "Statement": []}}],
+             "roles": []}
+            """
+        let report = InventoryLoader.load(text: json, fileName: "dup.json")
+        #expect(report.errors == [LoadDiagnostic(file: "dup.json", line: 3, column: 2, message: "JSON syntax error: duplicate key 'roles' in one object, first at line 1, column 16 and again at line 3, column 2; each key may appear once")])
+        // Inside a policy given as a string, too.
+        let inString = #"{"RoleDetailList": [{"Arn": "arn:aws:iam::111111111111:role/A", "AssumeRolePolicyDocument": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"}]}"}]}"#
+        let r2 = InventoryLoader.load(text: inString, fileName: "gaad.json")
+        #expect(r2.errors.contains { $0.message.contains("duplicate key 'Effect'") }, "\(r2.errors)")
+    }
+
+    @Test("a list-accounts file with one bad entry keeps the good ones and warns about the bad one at its place")
+    func listAccountsBadEntry() throws {
+        let json = """
+            {"Accounts": [
+              {"Id": "111111111111", "Name": "prod", "Arn": "arn:aws:organizations::999999999999:account/o-abc/111111111111"},
+              {"Id": "12", "Name": "broken"},
+              {"Name": "no id"},
+              "not an account",
+              {"Id": "222222222222", "Name": "dev"}
+            ]}
+            """
+        let report = InventoryLoader.load(text: json, fileName: "accounts.json")
+        #expect(report.isUsable, "\(report.errors)")
+        #expect(report.files.map(\.kind) == ["organizations-accounts"])
+        #expect(report.inventory.accounts.filter(\.isListed).map(\.id) == ["111111111111", "222222222222"])
+        #expect(report.warnings.map(\.line) == [3, 4, 5])
+        #expect(report.warnings.map(\.field) == ["Accounts[1].Id", "Accounts[2].Id", "Accounts[3]"])
+        #expect(report.warnings.allSatisfy { $0.message.hasSuffix("; this entry is skipped, the other accounts load") })
+    }
+
+    @Test("CloudTrail records and lookup events that are not objects are warned about, not dropped in silence")
+    func cloudTrailNonObjects() {
+        let records = """
+            {"Records": [
+              {"eventSource": "sts.amazonaws.com", "eventName": "AssumeRole", "eventTime": "2026-11-01T00:00:00Z",
+               "userIdentity": {"arn": "arn:aws:iam::111111111111:user/a"}, "requestParameters": {"roleArn": "arn:aws:iam::111111111111:role/R"}},
+              "garbage", 42
+            ]}
+            """
+        let report = InventoryLoader.load(text: records, fileName: "trail.json")
+        #expect(report.inventory.observedEvents.count == 1)
+        #expect(report.warnings.map(\.field) == ["Records[1]", "Records[2]"])
+        #expect(report.warnings.map(\.message) == [
+            "expected a CloudTrail record (an object), found a string; it is skipped",
+            "expected a CloudTrail record (an object), found a number; it is skipped",
+        ])
+        let lookup = #"{"Events": [{"CloudTrailEvent": 7}, null, {"EventName": "x", "CloudTrailEvent": "{}"}]}"#
+        let r2 = InventoryLoader.load(text: lookup, fileName: "lookup.json")
+        #expect(r2.files.map(\.kind) == ["cloudtrail-lookup-events"])
+        #expect(r2.warnings.map(\.field) == ["Events[0].CloudTrailEvent", "Events[1]"])
+    }
 }

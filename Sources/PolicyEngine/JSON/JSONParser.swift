@@ -197,8 +197,10 @@ public struct JSONParser: @unchecked Sendable {
         depth += 1
         defer { depth -= 1 }
         if depth > 512 { throw error("nesting deeper than 512 levels") }
+        let objectStart = index
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        var keys = KeySet()
         /// Lists of policy versions whose documents were left for later: (member, what was left).
         var versionLists: [(member: Int, deferred: [DeferredDocuments])] = []
         skipWhitespace()
@@ -211,7 +213,9 @@ public struct JSONParser: @unchecked Sendable {
             guard index < count, base[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted member name")
             }
+            let keyStart = index
             let key = try parseString()
+            if !keys.insert(key, among: members) { throw duplicateKey(key, at: keyStart, inObjectAt: objectStart) }
             skipWhitespace()
             guard index < count, base[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             index += 1
@@ -471,9 +475,11 @@ public struct JSONParser: @unchecked Sendable {
         depth += 1
         defer { depth -= 1 }
         if depth > 512 { throw error("nesting deeper than 512 levels") }
+        let objectStart = index
         index += 1
         var members: [(key: String, value: JSONValue)] = []
         var documents: [(member: Int, start: Int, depth: Int)] = []
+        var keys = KeySet()
         skipWhitespace()
         if index < count, base[index] == UInt8(ascii: "}") {
             index += 1
@@ -484,7 +490,11 @@ public struct JSONParser: @unchecked Sendable {
             guard index < count, base[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted member name")
             }
+            let keyStart = index
             let key = try parseString()
+            if !keys.insert(key, among: members, also: documents.isEmpty ? nil : "Document") {
+                throw duplicateKey(key, at: keyStart, inObjectAt: objectStart)
+            }
             skipWhitespace()
             guard index < count, base[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             index += 1
@@ -547,18 +557,29 @@ public struct JSONParser: @unchecked Sendable {
             depth += 1
             defer { depth -= 1 }
             if depth > 512 { throw error("nesting deeper than 512 levels") }
+            let objectStart = index
             index += 1
             skipWhitespace()
             if index < count, base[index] == UInt8(ascii: "}") {
                 index += 1
                 return
             }
+            var keys: [String] = []
+            var keySet: Set<String>?
             while true {
                 skipWhitespace()
                 guard index < count, base[index] == UInt8(ascii: "\"") else {
                     throw error("expected a quoted member name")
                 }
-                try skipString()
+                let keyStart = index
+                let key = try parseString()
+                if keySet != nil {
+                    if !keySet!.insert(key).inserted { throw duplicateKey(key, at: keyStart, inObjectAt: objectStart) }
+                } else {
+                    if keys.contains(key) { throw duplicateKey(key, at: keyStart, inObjectAt: objectStart) }
+                    keys.append(key)
+                    if keys.count == 16 { keySet = Set(keys) }
+                }
                 skipWhitespace()
                 guard index < count, base[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
                 index += 1
@@ -644,6 +665,57 @@ public struct JSONParser: @unchecked Sendable {
             }
         }
         throw error("unterminated string")
+    }
+
+    // MARK: - Duplicate member names
+
+    /// The member names of one object so far. Small objects (nearly all of them) are checked against their
+    /// members directly; a large one keeps a set, so that checking stays linear in the object's size.
+    private struct KeySet {
+        private var set: Set<String>?
+
+        /// False when `key` is already among `members` (or is `also`).
+        mutating func insert(_ key: String, among members: [(key: String, value: JSONValue)], also: String? = nil) -> Bool {
+            if key == also { return false }
+            if set == nil {
+                if members.count < 16 {
+                    for m in members where m.key == key { return false }
+                    return true
+                }
+                set = Set(members.map(\.key))
+            }
+            return set!.insert(key).inserted
+        }
+    }
+
+    /// A member name given twice in one object: RFC 8259 leaves the meaning open and most readers keep the last
+    /// silently (`"Effect":"Deny","Effect":"Allow"` would read as Allow), so it is an error naming both places.
+    private func duplicateKey(_ key: String, at second: Int, inObjectAt objectStart: Int) -> JSONSyntaxError {
+        var p = JSONParser(bytes: bytes, target: nil)
+        p.index = objectStart + 1
+        var first = second
+        // The members before the second one were read without error: read them again to find the first.
+        while p.index < second {
+            p.skipWhitespace()
+            let start = p.index
+            guard let name = try? p.parseString() else { break }
+            if name == key {
+                first = start
+                break
+            }
+            p.skipWhitespace()
+            p.index += 1  // ':'
+            p.skipWhitespace()
+            guard (try? p.skipValue()) != nil else { break }
+            p.skipWhitespace()
+            p.index += 1  // ','
+        }
+        let a = SourcePosition.of(offset: first, in: bytes)
+        let b = SourcePosition.of(offset: second, in: bytes)
+        let shown = key.count > 40 ? String(key.prefix(40)) + "…" : key
+        return JSONSyntaxError(
+            offset: second, position: b,
+            message: "duplicate key '\(shown)' in one object, first at line \(a.line), column \(a.column) and again at line \(b.line), column \(b.column); each key may appear once")
     }
 
     // MARK: - Scalars
