@@ -94,7 +94,7 @@ struct SourceDocument {
             for p in paths {
                 for n in 0...p.count { wanted.insert(Array(p.prefix(n))) }
             }
-            let found = JSONPositionFinder.positions(of: wanted, in: bytes)
+            let found = JSONParser.positions(of: wanted, in: bytes)
             for p in paths {
                 for n in stride(from: p.count, through: 0, by: -1) {
                     if let pos = found[Array(p.prefix(n))] {
