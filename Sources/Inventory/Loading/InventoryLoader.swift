@@ -88,15 +88,7 @@ public enum InventoryLoader {
     }
 
     private static func readConcurrently(_ inputs: [InputSource]) -> [InventoryFragment] {
-        let slots = Slots<InventoryFragment>(count: inputs.count)
-        if inputs.count == 1 {
-            slots.set(0, FragmentReader.read(inputs[0]))
-        } else {
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-                slots.set(i, FragmentReader.read(inputs[i]))
-            }
-        }
-        return slots.values()
+        Parallel.map(inputs.count) { FragmentReader.read(inputs[$0]) }
     }
 
     /// Merge warnings get their line and column by reading their files once more (only files that have any).
@@ -116,21 +108,6 @@ public enum InventoryLoader {
             return LoadDiagnostic(file: inputs[d.fileIndex].displayPath, position: position, field: d.path?.fieldName, message: d.message)
         }
     }
-}
-
-/// One slot per file, each written by exactly one concurrent iteration and read after all have finished.
-private final class Slots<T>: @unchecked Sendable {
-    private var storage: [T?]
-
-    init(count: Int) {
-        storage = Array(repeating: nil, count: count)
-    }
-
-    func set(_ i: Int, _ value: T) {
-        storage.withUnsafeMutableBufferPointer { $0[i] = value }
-    }
-
-    func values() -> [T] { storage.map { $0! } }
 }
 
 /// glibc's allocator keeps freed small blocks in "fast bins" and sorts them all out at the next large

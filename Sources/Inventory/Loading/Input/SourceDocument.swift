@@ -19,7 +19,7 @@ struct SourceDocument {
     /// Shared by every copy of this document, so that the tree can be let go of once for all of them.
     private let tree: Tree
 
-    private final class Tree: @unchecked Sendable {
+    private final class Tree {
         var root: JSONValue
         init(_ root: JSONValue) { self.root = root }
     }
@@ -39,10 +39,9 @@ struct SourceDocument {
     /// (policy documents share subtrees of it) stays.
     func releaseValue() {
         guard bytes.count >= Self.backgroundReleaseBytes else { return }
-        let handed = Tree(.null)
-        swap(&handed.root, &tree.root)
-        // Emptied there, so the tree is freed there whichever thread lets go of `handed` last.
-        DispatchQueue.global(qos: .utility).async { handed.root = .null }
+        var handed = JSONValue.null
+        swap(&handed, &tree.root)
+        Parallel.releaseInBackground(handed)
     }
 
     /// A syntax problem with its place.
