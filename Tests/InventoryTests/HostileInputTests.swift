@@ -1,5 +1,6 @@
 import Foundation
 @testable import Inventory
+import PolicyEngine
 import Testing
 
 /// Inventories come from other people: what they hold must never load as "usable and clean" when nothing
@@ -360,5 +361,39 @@ struct HostileInputTests {
         let r2 = InventoryLoader.load(text: lookup, fileName: "lookup.json")
         #expect(r2.files.map(\.kind) == ["cloudtrail-lookup-events"])
         #expect(r2.warnings.map(\.field) == ["Events[0].CloudTrailEvent", "Events[1]"])
+    }
+
+    // MARK: - Quadratic corners
+
+    @Test("10,000 unknown keys in one YAML mapping: each warned about at its own line (placed in one walk)")
+    func manyUnknownYAMLKeys() {
+        var yaml = "version: 1\n"
+        for i in 0..<10_000 { yaml += "unknown\(i): \(i)\n" }
+        let report = InventoryLoader.load(text: yaml, fileName: "keys.yaml")
+        #expect(report.isUsable)
+        #expect(report.warnings.count == 10_000)
+        #expect(report.warnings.map(\.line) == (0..<10_000).map { $0 + 2 })
+        #expect(report.warnings.last?.field == "unknown9999")
+    }
+
+    @Test("a trust policy above IAM's default quota of 2,048 characters is warned about with its size; above 4,096 it says IAM would not store it")
+    func trustPolicySize() throws {
+        func inventory(principals: Int) -> String {
+            let list = (0..<principals).map { #""arn:aws:iam::\#(String(200_000_000_000 + $0)):root""# }.joined(separator: ", ")
+            return #"{"version": 1, "roles": [{"arn": "arn:aws:iam::111111111111:role/Big", "trustPolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": [\#(list)]}, "Action": "sts:AssumeRole"}]}}]}"#
+        }
+        // Each principal is 32 characters with its quotes, and a comma; the rest of the policy is 106.
+        #expect(InventoryLoader.load(text: inventory(principals: 55), fileName: "small.json").warnings.isEmpty)
+        let medium = InventoryLoader.load(text: inventory(principals: 100), fileName: "medium.json")
+        let warning = try #require(medium.warnings.first)
+        #expect(warning.field == "roles[0].trustPolicy")
+        #expect(warning.message == "this trust policy is 3,405 characters (not counting white space), above IAM's default quota of 2,048 for a role trust policy; IAM stores it only where the account's quota was raised (at most 4,096)")
+        let large = InventoryLoader.load(text: inventory(principals: 100_000), fileName: "large.json")
+        #expect(large.inventory.roles.count == 1)
+        #expect(large.warnings.map(\.message) == ["this trust policy is more than 4,096 characters (not counting white space), above the most IAM allows for a role trust policy even with a raised quota (4,096; default 2,048): IAM would not store it, so this input is not what IAM holds"])
+        // The count is the compact JSON's, white space left out wherever it is.
+        let policy = try JSONParser.parse(#"{"Version": "2012-10-17", "Statement": [{"Sid": "a b", "Effect": "Allow"}], "x": [null, true, 1.5, "\""]}"#)
+        #expect(PolicySize.characters(of: policy, stoppingAfter: 10_000) == #"{"Version":"2012-10-17","Statement":[{"Sid":"ab","Effect":"Allow"}],"x":[null,true,1.5,"\""]}"#.count)
+        #expect(2048.formatted == "2,048" && 100.formatted == "100" && 1_000_000.formatted == "1,000,000")
     }
 }

@@ -104,9 +104,7 @@ struct SourceDocument {
             }
         case .yaml:
             guard let yamlRoot else { return out }
-            for p in paths {
-                if let pos = YAMLConversion.position(of: p, in: yamlRoot) { out[p] = pos }
-            }
+            out = YAMLConversion.positions(of: paths, in: yamlRoot)
         }
         return out
     }

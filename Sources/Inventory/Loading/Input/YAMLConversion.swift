@@ -109,22 +109,70 @@ enum YAMLConversion {
         node.mark.map { SourcePosition(line: $0.line, column: $0.column) }
     }
 
-    /// Where the value at `path` starts; the deepest existing ancestor when the path goes further than the document.
-    static func position(of path: [JSONPathComponent], in root: Node) -> SourcePosition? {
-        var node = root
-        for component in path {
-            switch (component, node) {
-            case (.key(let k), .mapping(let mapping)):
-                guard let pair = mapping.first(where: { $0.key.scalar?.string == k }) else { return position(of: node) }
-                node = pair.value
-            case (.index(let i), .sequence(let sequence)):
-                guard i >= 0, i < sequence.count else { return position(of: node) }
-                node = sequence[i]
-            default:
-                return position(of: node)
+    /// Where the value at each path starts; the deepest existing ancestor's start when a path goes further than
+    /// the document. One walk answers them all, and a mapping with wanted members is indexed once, so that many
+    /// warnings about one large mapping (10,000 unknown keys) cost a pass over it, not one pass per warning.
+    static func positions(of paths: [[JSONPathComponent]], in root: Node) -> [[JSONPathComponent]: SourcePosition] {
+        let trie = PathTrie()
+        for p in paths { trie.insert(p) }
+        visit(root, trie)
+        var out: [[JSONPathComponent]: SourcePosition] = [:]
+        for p in paths {
+            var node = trie
+            var position = node.position
+            for c in p {
+                guard let next = node.children[c], next.visited else { break }
+                node = next
+                position = next.position
+            }
+            if let position { out[p] = position }
+        }
+        return out
+    }
+
+    private final class PathTrie {
+        var children: [JSONPathComponent: PathTrie] = [:]
+        var visited = false
+        var position: SourcePosition?
+
+        func insert(_ path: [JSONPathComponent]) {
+            var node = self
+            for c in path {
+                if let next = node.children[c] {
+                    node = next
+                } else {
+                    let next = PathTrie()
+                    node.children[c] = next
+                    node = next
+                }
             }
         }
-        return position(of: node)
+    }
+
+    private static func visit(_ node: Node, _ trie: PathTrie) {
+        trie.visited = true
+        trie.position = position(of: node)
+        guard !trie.children.isEmpty else { return }
+        switch node {
+        case .mapping(let mapping):
+            // The first member of each name, as a reader sees it (YAML rejects repeated names anyway).
+            var wanted: [String: PathTrie] = [:]
+            for (c, child) in trie.children {
+                if case .key(let k) = c { wanted[k] = child }
+            }
+            guard !wanted.isEmpty else { return }
+            for (k, v) in mapping {
+                guard let name = k.scalar?.string, let child = wanted.removeValue(forKey: name) else { continue }
+                visit(v, child)
+                if wanted.isEmpty { break }
+            }
+        case .sequence(let sequence):
+            for (c, child) in trie.children {
+                if case .index(let i) = c, i >= 0, i < sequence.count { visit(sequence[i], child) }
+            }
+        default:
+            break
+        }
     }
 
     static func describe(_ error: YamlError) -> SourceDocument.SyntaxProblem {
