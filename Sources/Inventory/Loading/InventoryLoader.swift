@@ -60,10 +60,7 @@ public enum InventoryLoader {
     }
 
     static func load(_ inputs: [InputSource]) -> LoadReport {
-        // Only a large file's parse tree is freed on another thread while the merge runs (see `Allocator`);
-        // many small files free their own trees as they go, and there fast bins help.
-        guard inputs.contains(where: { $0.storedSize >= SourceDocument.backgroundReleaseBytes }) else { return loadInputs(inputs) }
-        return Allocator.withoutFastBins { loadInputs(inputs) }
+        loadInputs(inputs)
     }
 
     private static func loadInputs(_ inputs: [InputSource]) -> LoadReport {
@@ -108,40 +105,4 @@ public enum InventoryLoader {
             return LoadDiagnostic(file: inputs[d.fileIndex].displayPath, position: position, field: d.path?.fieldName, message: d.message)
         }
     }
-}
-
-/// glibc's allocator keeps freed small blocks in "fast bins" and sorts them all out at the next large
-/// request. Loading frees millions of small blocks (parse trees, on another thread) while the merge asks
-/// for large arrays: the merge thread then spent a tenth of the load tidying up after the freeing thread.
-/// Without fast bins the freeing thread does that tidying as it frees.
-enum Allocator {
-    static func withoutFastBins<T>(_ body: () -> T) -> T {
-        #if canImport(Glibc)
-        let lock = Self.lock
-        lock.lock()
-        depth += 1
-        if depth == 1 { _ = mallopt?(mxFast, 0) }
-        lock.unlock()
-        defer {
-            lock.lock()
-            depth -= 1
-            if depth == 0 { _ = mallopt?(mxFast, Int32(defaultMaxFast)) }
-            lock.unlock()
-        }
-        #endif
-        return body()
-    }
-
-    #if canImport(Glibc)
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var depth = 0
-    /// glibc's default: 64 * sizeof(size_t) / 4.
-    private static let defaultMaxFast = 64 * MemoryLayout<Int>.size / 4
-    /// `M_MXFAST` in <malloc.h>, which the Glibc module does not bring in (nor `mallopt`).
-    private static let mxFast: Int32 = 1
-    private static let mallopt: (@convention(c) (Int32, Int32) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-    }()
-    #endif
 }
