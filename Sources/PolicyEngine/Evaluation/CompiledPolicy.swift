@@ -75,6 +75,8 @@ public final class CompiledStatement: Sendable, Hashable {
     public let notResources: [ResourcePattern]?
     public let conditions: [CompiledCondition]
     let checksPrincipal: Bool
+    /// `principals` by what a caller carries, for a statement that names many (see `PrincipalIndex`).
+    let principalIndex: PrincipalIndex?
 
     public init(_ s: PolicyStatement, kind: PolicyKind, variablesAllowed: Bool) {
         index = s.index
@@ -90,6 +92,7 @@ public final class CompiledStatement: Sendable, Hashable {
             return out
         }
         principals = patterns(s.principal)
+        principalIndex = (principals?.count ?? 0) > PrincipalIndex.minimumPatterns ? principals.map(PrincipalIndex.init) : nil
         notPrincipals = patterns(s.notPrincipal)
         actions = s.actions?.map(ActionPattern.init)
         notActions = s.notActions?.map(ActionPattern.init)
@@ -123,6 +126,7 @@ public final class CompiledStatement: Sendable, Hashable {
     /// The principal part: how the caller matched (only for policy kinds with Principal).
     @inline(__always)
     func principalMatch(_ caller: CallerPrincipal) -> PrincipalMatch {
+        if let principalIndex { return principalIndex.bestMatch(caller) }
         if let principals {
             var best = PrincipalMatch.none
             for p in principals {
@@ -260,5 +264,68 @@ extension CompiledPolicy {
         }
         let outcome: StepOutcome = v.denies ? .deny : (v.allows ? .allow : .implicitDeny)
         return (v, PolicyTrace(name: name, level: level, outcome: outcome, statements: traces))
+    }
+}
+
+/// The principals of a statement that names many, by what a caller carries (its account, ARN, role ARN,
+/// unique ID, account and name), so that matching a caller costs the same for 20 principals or 100,000.
+/// IAM's quota keeps a real trust policy to about a hundred; an inventory from elsewhere can hold any
+/// number, and each caller confirmed against such a statement used to scan all of them (quadratic).
+///
+/// The answer is exactly the linear scan's: the best `matchKind` over the patterns, here over the only
+/// patterns that can match this caller (every other one answers `.none` whatever the caller).
+struct PrincipalIndex: Sendable {
+    /// Below this many principals the scan is as fast as the lookups.
+    static let minimumPatterns = 16
+
+    private enum Key: Hashable, Sendable {
+        case account(String)
+        case arn(String)
+        case uniqueId(String)
+        case roleName(account: String, name: String)
+    }
+
+    /// `*` and `{"AWS": "*"}`: they may match any caller.
+    private var everyone: [PrincipalPattern] = []
+    private var byKey: [Key: [PrincipalPattern]] = [:]
+
+    init(_ patterns: [PrincipalPattern]) {
+        for p in patterns {
+            switch p {
+            case .anyone, .anyAWS:
+                everyone.append(p)
+            case .account(let id, _, _):
+                byKey[.account(id), default: []].append(p)
+            case .user(let arn), .session(let arn), .federatedUser(let arn), .service(let arn), .federated(let arn), .other(let arn):
+                byKey[.arn(arn), default: []].append(p)
+            case .role(let arn, _, let account, let name):
+                byKey[.arn(arn), default: []].append(p)
+                byKey[.roleName(account: account, name: name), default: []].append(p)
+            case .uniqueId(let id):
+                byKey[.uniqueId(id), default: []].append(p)
+            case .canonicalUser:
+                continue  // never matches an STS caller
+            }
+        }
+    }
+
+    func bestMatch(_ caller: CallerPrincipal) -> PrincipalMatch {
+        var best = PrincipalMatch.none
+        func consider(_ patterns: [PrincipalPattern]?) {
+            guard let patterns else { return }
+            for p in patterns {
+                let m = p.matchKind(caller)
+                if m > best { best = m }
+            }
+        }
+        consider(everyone)
+        consider(byKey[.arn(caller.arn)])
+        if let account = caller.accountId {
+            consider(byKey[.account(account)])
+            if let name = caller.name { consider(byKey[.roleName(account: account, name: name)]) }
+        }
+        if let roleArn = caller.roleArn { consider(byKey[.arn(roleArn)]) }
+        if let uniqueId = caller.uniqueId { consider(byKey[.uniqueId(uniqueId)]) }
+        return best
     }
 }
