@@ -61,4 +61,28 @@ struct PrincipalIndexTests {
             }
         }
     }
+
+    @Test("a trust policy with many statements gives the verdict every statement gives (first Deny, best Allow), with the index or without")
+    func manyStatements() throws {
+        var statements: [String] = []
+        for (k, (type, value)) in Self.values.enumerated() {
+            let effect = k % 4 == 3 ? "Deny" : "Allow"
+            statements.append(#"{"Sid":"s\#(k)","Effect":"\#(effect)","Principal":{"\#(type)":"\#(value)"},"Action":"sts:AssumeRole"}"#)
+        }
+        statements.append(#"{"Sid":"not","Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::111111111111:user/alice"},"Action":"sts:AssumeRole"}"#)
+        statements.append(#"{"Sid":"star","Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"999999999999"}}}"#)
+        statements.append(#"{"Sid":"denystar","Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:TagSession"}"#)
+        let padding = (0..<30).map { #"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\#(String(600_000_000_000 + $0)):root"},"Action":"sts:AssumeRole"}"# }
+        for list in [statements, padding + statements, statements + padding, statements.reversed() + padding] {
+            let json = #"{"Version":"2012-10-17","Statement":[\#(list.joined(separator: ","))]}"#
+            let policy = CompiledPolicy(name: "trust", kind: .trust, document: PolicyDocument(json: try JSONParser.parse(json)))
+            for caller in Self.callers {
+                for action in ["sts:assumerole", "sts:tagsession"] {
+                    let fast = policy.evaluate(action: action, resource: nil, caller: caller, context: DictionaryContext())
+                    let explained = policy.explain(action: action, resource: nil, caller: caller, context: DictionaryContext()).0
+                    #expect(fast == explained, "\(caller.arn) \(action), \(list.count) statements")
+                }
+            }
+        }
+    }
 }

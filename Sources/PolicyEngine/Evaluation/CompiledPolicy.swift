@@ -14,7 +14,11 @@ public final class CompiledPolicy: Sendable, Hashable {
         self.document = document
         let vars = document.supportsPolicyVariables
         statements = document.statements.map { CompiledStatement($0, kind: kind, variablesAllowed: vars) }
+        statementIndex = kind.hasPrincipal && statements.count > StatementIndex.minimumStatements ? StatementIndex(statements) : nil
     }
+
+    /// The statements by the principals they name, for a trust or resource policy with many (see `StatementIndex`).
+    let statementIndex: StatementIndex?
 
     /// Whether any statement has the given effect.
     public var hasAllowStatement: Bool { statements.contains { $0.effect == .allow } }
@@ -245,6 +249,14 @@ extension CompiledPolicy {
     /// Evaluates every statement for one request.
     public func evaluate(action lowercasedAction: String, resource: ResourceName?, caller: CallerPrincipal?, context: some ConditionContext) -> PolicyVerdict {
         var v = PolicyVerdict()
+        if let statementIndex, let caller {
+            for position in statementIndex.candidates(caller) {
+                let s = statements[position]
+                let m = s.applies(action: lowercasedAction, resource: resource, caller: caller, context: context)
+                v.record(m, effect: s.effect, statement: s.index)
+            }
+            return v
+        }
         for s in statements {
             let m = s.applies(action: lowercasedAction, resource: resource, caller: caller, context: context)
             v.record(m, effect: s.effect, statement: s.index)
@@ -278,6 +290,60 @@ struct PrincipalIndex: Sendable {
     /// Below this many principals the scan is as fast as the lookups.
     static let minimumPatterns = 16
 
+    private let lookup: PrincipalLookup<PrincipalPattern>
+
+    init(_ patterns: [PrincipalPattern]) {
+        var lookup = PrincipalLookup<PrincipalPattern>()
+        for p in patterns { lookup.add(p, under: p) }
+        self.lookup = lookup
+    }
+
+    func bestMatch(_ caller: CallerPrincipal) -> PrincipalMatch {
+        var best = PrincipalMatch.none
+        lookup.forEachCandidate(of: caller) { p in
+            let m = p.matchKind(caller)
+            if m > best { best = m }
+        }
+        return best
+    }
+}
+
+/// The statements of a policy that has many, by the principals they name: a caller is checked against the
+/// statements that name something it carries, and those that may apply to anyone (a wildcard, NotPrincipal,
+/// no Principal), in statement order. Every other statement's principal answers `.none` for this caller,
+/// which a verdict ignores, so the verdict is exactly the one every statement gives.
+struct StatementIndex: Sendable {
+    static let minimumStatements = 16
+
+    private let lookup: PrincipalLookup<Int>
+
+    init(_ statements: [CompiledStatement]) {
+        var lookup = PrincipalLookup<Int>()
+        for (position, s) in statements.enumerated() {
+            guard let principals = s.principals, !principals.contains(where: { $0 == .anyone || $0 == .anyAWS }) else {
+                lookup.addForEveryone(position)
+                continue
+            }
+            for p in principals { lookup.add(position, under: p) }
+        }
+        self.lookup = lookup
+    }
+
+    /// Positions in `statements` of those that may apply to the caller, ascending, each once.
+    func candidates(_ caller: CallerPrincipal) -> [Int] {
+        var out: [Int] = []
+        lookup.forEachCandidate(of: caller) { out.append($0) }
+        out.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(out.count)
+        for p in out where unique.last != p { unique.append(p) }
+        return unique
+    }
+}
+
+/// Values filed under the principal patterns they belong to, found again from a caller: the keys a pattern
+/// can match a caller by (`PrincipalPattern.matchKind`) are the keys the caller carries.
+struct PrincipalLookup<Value: Sendable>: Sendable {
     private enum Key: Hashable, Sendable {
         case account(String)
         case arn(String)
@@ -285,47 +351,39 @@ struct PrincipalIndex: Sendable {
         case roleName(account: String, name: String)
     }
 
-    /// `*` and `{"AWS": "*"}`: they may match any caller.
-    private var everyone: [PrincipalPattern] = []
-    private var byKey: [Key: [PrincipalPattern]] = [:]
+    /// Values whose pattern may match any caller (`*`, `{"AWS": "*"}`), or that are not filed by principal.
+    private var everyone: [Value] = []
+    private var byKey: [Key: [Value]] = [:]
 
-    init(_ patterns: [PrincipalPattern]) {
-        for p in patterns {
-            switch p {
-            case .anyone, .anyAWS:
-                everyone.append(p)
-            case .account(let id, _, _):
-                byKey[.account(id), default: []].append(p)
-            case .user(let arn), .session(let arn), .federatedUser(let arn), .service(let arn), .federated(let arn), .other(let arn):
-                byKey[.arn(arn), default: []].append(p)
-            case .role(let arn, _, let account, let name):
-                byKey[.arn(arn), default: []].append(p)
-                byKey[.roleName(account: account, name: name), default: []].append(p)
-            case .uniqueId(let id):
-                byKey[.uniqueId(id), default: []].append(p)
-            case .canonicalUser:
-                continue  // never matches an STS caller
-            }
+    mutating func addForEveryone(_ value: Value) { everyone.append(value) }
+
+    mutating func add(_ value: Value, under pattern: PrincipalPattern) {
+        switch pattern {
+        case .anyone, .anyAWS:
+            everyone.append(value)
+        case .account(let id, _, _):
+            byKey[.account(id), default: []].append(value)
+        case .user(let arn), .session(let arn), .federatedUser(let arn), .service(let arn), .federated(let arn), .other(let arn):
+            byKey[.arn(arn), default: []].append(value)
+        case .role(let arn, _, let account, let name):
+            byKey[.arn(arn), default: []].append(value)
+            byKey[.roleName(account: account, name: name), default: []].append(value)
+        case .uniqueId(let id):
+            byKey[.uniqueId(id), default: []].append(value)
+        case .canonicalUser:
+            break  // never matches an STS caller
         }
     }
 
-    func bestMatch(_ caller: CallerPrincipal) -> PrincipalMatch {
-        var best = PrincipalMatch.none
-        func consider(_ patterns: [PrincipalPattern]?) {
-            guard let patterns else { return }
-            for p in patterns {
-                let m = p.matchKind(caller)
-                if m > best { best = m }
-            }
-        }
-        consider(everyone)
-        consider(byKey[.arn(caller.arn)])
+    /// Every value filed under a key the caller carries, and those for everyone (a value may come more than once).
+    func forEachCandidate(of caller: CallerPrincipal, _ body: (Value) -> Void) {
+        everyone.forEach(body)
+        byKey[.arn(caller.arn)]?.forEach(body)
         if let account = caller.accountId {
-            consider(byKey[.account(account)])
-            if let name = caller.name { consider(byKey[.roleName(account: account, name: name)]) }
+            byKey[.account(account)]?.forEach(body)
+            if let name = caller.name { byKey[.roleName(account: account, name: name)]?.forEach(body) }
         }
-        if let roleArn = caller.roleArn { consider(byKey[.arn(roleArn)]) }
-        if let uniqueId = caller.uniqueId { consider(byKey[.uniqueId(uniqueId)]) }
-        return best
+        if let roleArn = caller.roleArn { byKey[.arn(roleArn)]?.forEach(body) }
+        if let uniqueId = caller.uniqueId { byKey[.uniqueId(uniqueId)]?.forEach(body) }
     }
 }
