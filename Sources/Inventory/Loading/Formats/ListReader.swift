@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 
 /// Reads the items of one list of a file (a native inventory's roles or users) on every core.

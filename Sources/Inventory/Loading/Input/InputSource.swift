@@ -21,16 +21,6 @@ struct InputSource: Sendable {
         case skipped(reason: String)
     }
 
-    /// The size as stored (compressed when gzip), without reading it; 0 when it cannot be known.
-    var storedSize: Int {
-        switch location {
-        case .text(let b): return b.count
-        case .file(let path):
-            var info = stat()
-            return stat(path, &info) == 0 ? Int(info.st_size) : 0
-        }
-    }
-
     /// The text, decompressed when gzip and transcoded to UTF-8 when UTF-16; every limit of `limits` applies.
     /// A file found in a folder that is larger than `limits.sniffBytes` is read further only when its
     /// beginning may be an input (`InputSniffer`).

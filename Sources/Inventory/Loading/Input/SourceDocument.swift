@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 import Yams
 

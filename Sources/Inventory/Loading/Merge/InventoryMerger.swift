@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 
 /// A warning found while merging, placed in the file it concerns by path (positions are found afterwards).
