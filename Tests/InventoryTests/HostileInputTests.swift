@@ -394,6 +394,11 @@ struct HostileInputTests {
         // The count is the compact JSON's, white space left out wherever it is.
         let policy = try JSONParser.parse(#"{"Version": "2012-10-17", "Statement": [{"Sid": "a b", "Effect": "Allow"}], "x": [null, true, 1.5, "\""]}"#)
         #expect(PolicySize.characters(of: policy, stoppingAfter: 10_000) == #"{"Version":"2012-10-17","Statement":[{"Sid":"ab","Effect":"Allow"}],"x":[null,true,1.5,"\""]}"#.count)
+        let tricky = try JSONParser.parse(#"{"a": "\u0001\u0002\"\\", "b": ["é", null, false]}"#)
+        for v in [policy, tricky] {
+            #expect(PolicySize.upperBound(of: v, stoppingAfter: 10_000) >= PolicySize.characters(of: v, stoppingAfter: 10_000))
+        }
+        #expect(PolicySize.characters(of: tricky, stoppingAfter: 10_000) == #"{"a":"\u0001\u0002\"\\","b":["é",null,false]}"#.count)
         #expect(2048.formatted == "2,048" && 100.formatted == "100" && 1_000_000.formatted == "1,000,000")
     }
 }
