@@ -7,27 +7,29 @@ enum FragmentReader {
         var fragment = InventoryFragment(file: input.displayPath, kind: InputKind.unrecognised.rawValue, status: .skipped)
         let bytes: [UInt8]
         switch input.contents() {
-        case .success(let b): bytes = b
+        case .success(.text(let b)): bytes = b
+        case .success(.skipped(let reason)):
+            fragment.skipReason = reason
+            if input.isExplicit {
+                fragment.warnings.append(LoadDiagnostic(file: input.displayPath, message: "\(reason); skipped"))
+            }
+            return fragment
         case .failure(let problem):
             fragment.status = .failed
             fragment.errors.append(LoadDiagnostic(file: input.displayPath, message: problem.message))
             return fragment
         }
         let parsed = parse(bytes, input: input)
-        guard let parsed else {
-            if input.isExplicit {
-                fragment.warnings.append(LoadDiagnostic(file: input.displayPath, message: "the file is empty or not text; skipped"))
-            }
-            return fragment
-        }
         let document: SourceDocument
         switch parsed {
         case .success(let d): document = d
         case .failure(let problem):
             let ext = input.effectiveExtension
-            if input.isExplicit || ["json", "yaml", "yml"].contains(ext) {
+            if input.isExplicit || ["json", "yaml", "yml"].contains(ext) || problem.isLimit {
                 fragment.status = .failed
                 fragment.errors.append(LoadDiagnostic(file: input.displayPath, position: problem.position, field: nil, message: problem.message))
+            } else {
+                fragment.skipReason = "not JSON or YAML (\(problem.message))"
             }
             return fragment
         }
@@ -35,7 +37,9 @@ enum FragmentReader {
         fragment.kind = kind.rawValue
         let ctx = ReadContext(file: input.displayPath, document: document)
         guard kind != .unrecognised else {
+            fragment.skipReason = "not a recognised inventory input (native inventory, AWS IAM/Organizations/CloudTrail export)"
             if let o = document.root.objectValue, InputKind.nativeKeys.contains(where: { o[$0] != nil }) {
+                fragment.skipReason = "it looks like a trustmap inventory but has no 'version: 1' at the top"
                 ctx.warning([], "this looks like a trustmap inventory but has no 'version: 1' at the top; add it to load the file (skipped)")
             } else if input.isExplicit {
                 ctx.warning([], "not a recognised inventory input (native inventory, AWS IAM/Organizations/CloudTrail export); skipped")
@@ -50,27 +54,17 @@ enum FragmentReader {
         return fragment
     }
 
-    /// nil when the bytes are empty or binary; otherwise the parse outcome.
-    static func parse(_ bytes: [UInt8], input: InputSource) -> Result<SourceDocument, SourceDocument.SyntaxProblem>? {
-        var first: UInt8?
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < bytes.count {
-            let b = bytes[start]
-            if b != 0x20, b != 0x0A, b != 0x0D, b != 0x09 {
-                first = b
-                break
-            }
-            start += 1
-        }
-        guard let first else { return nil }
-        if bytes.prefix(8192).contains(0) { return nil }
+    /// The parse outcome of text that is not empty (see `InputSource.contents`): JSON when it starts like JSON
+    /// or is named `.json`, YAML otherwise.
+    static func parse(_ bytes: [UInt8], input: InputSource) -> Result<SourceDocument, SourceDocument.SyntaxProblem> {
+        let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
         let ext = input.effectiveExtension
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || ext == "json" {
             let json = SourceDocument.parseJSON(bytes)
-            if case .failure = json, ext == "yaml" || ext == "yml" { return SourceDocument.parseYAML(bytes) }
+            if case .failure = json, ext == "yaml" || ext == "yml" { return SourceDocument.parseYAML(bytes, limits: input.limits) }
             return json
         }
-        return SourceDocument.parseYAML(bytes)
+        return SourceDocument.parseYAML(bytes, limits: input.limits)
     }
 
     private static func dispatch(_ kind: InputKind, root: JSONValue, into fragment: inout InventoryFragment, ctx: ReadContext) {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import PolicyEngine
 
@@ -8,18 +7,40 @@ import PolicyEngine
 /// order, so the result never depends on which file finished first.
 public enum InventoryLoader {
     /// Loads every path (files, folders recursively in sorted order), in the order given; later files win field by field.
+    ///
+    /// Fails closed: when nothing usable was loaded from the paths (every file empty, binary, unreadable or
+    /// unrecognised), that is an error naming each file and why it was skipped, not an empty inventory.
     /// `progress`, when given, follows the reading file by file.
-    public static func load(paths: [String], progress: WorkProgress? = nil) -> LoadReport {
-        var inputs: [InputSource] = []
-        var skipped: [LoadedFile] = []
-        var errors: [LoadDiagnostic] = []
+    public static func load(paths: [String], limits: LoadLimits = .default, progress: WorkProgress? = nil) -> LoadReport {
+        var collected = InputCollector.Collected()
         for path in paths {
-            InputCollector.collect(path, into: &inputs, skipped: &skipped, errors: &errors)
+            InputCollector.collect(path, limits: limits, into: &collected)
         }
-        var report = load(inputs, progress: progress)
-        report.files = (skipped + report.files).sorted { $0.path < $1.path }
-        report.errors = errors + report.errors
+        var report = load(collected.inputs, progress: progress)
+        report.files = (collected.skipped + report.files).sorted { $0.path < $1.path }
+        report.errors = collected.errors + report.errors
+        report.warnings = collected.warnings + report.warnings
+        if !paths.isEmpty, report.errors.isEmpty, !report.files.contains(where: { $0.status == .loaded }) {
+            report.errors = nothingUsable(paths: paths, files: report.files)
+        }
         return report
+    }
+
+    /// Most skipped files named one by one in the error when nothing usable was loaded.
+    static let listedSkips = 20
+
+    private static func nothingUsable(paths: [String], files: [LoadedFile]) -> [LoadDiagnostic] {
+        var errors = files.prefix(listedSkips).map {
+            LoadDiagnostic(file: $0.path, message: "skipped: \($0.reason ?? "not a recognised inventory input")")
+        }
+        let named = paths.map { "'\($0)'" }.joined(separator: ", ")
+        var summary = files.isEmpty
+            ? "nothing usable was loaded from \(named): no files were found"
+            : "nothing usable was loaded from \(named): \(files.count == 1 ? "its only file was" : "all \(files.count) files were") skipped"
+        if files.count > listedSkips { summary += " (the first \(listedSkips) are listed; trustmap validate lists them all)" }
+        summary += "; there is no inventory to analyse"
+        errors.append(LoadDiagnostic(file: paths[0], message: summary))
+        return errors
     }
 
     /// Loads one text held in memory (tests, the dashboard's own files); `fileName` names it in messages
@@ -48,12 +69,9 @@ public enum InventoryLoader {
         progress?.update { p in
             p.stage = .reading
             p.filesTotal = inputs.count
-            p.bytesTotal = inputs.reduce(0) { $0 + $1.storedSize }
+            p.bytesTotal = inputs.reduce(0) { $0 + $1.sizeOnDisk }
         }
-        // Only a large file's parse tree is freed on another thread while the merge runs (see `Allocator`);
-        // many small files free their own trees as they go, and there fast bins help.
-        guard inputs.contains(where: { $0.storedSize >= SourceDocument.backgroundReleaseBytes }) else { return loadInputs(inputs, progress) }
-        return Allocator.withoutFastBins { loadInputs(inputs, progress) }
+        return loadInputs(inputs, progress)
     }
 
     private static func loadInputs(_ inputs: [InputSource], _ progress: WorkProgress?) -> LoadReport {
@@ -74,26 +92,20 @@ public enum InventoryLoader {
             let kb = (order[b.element.file] ?? Int.max, b.element.line ?? Int.max, b.element.column ?? Int.max, b.offset)
             return ka < kb
         }.map(\.element)
-        let files = fragments.map { LoadedFile(path: $0.file, kind: $0.kind, status: $0.status) }
+        let files = fragments.map { LoadedFile(path: $0.file, kind: $0.kind, status: $0.status, reason: $0.status == .skipped ? $0.skipReason : nil) }
         return LoadReport(inventory: inventory, files: files, warnings: warnings, errors: errors)
     }
 
     private static func readConcurrently(_ inputs: [InputSource], _ progress: WorkProgress?) -> [InventoryFragment] {
-        let slots = Slots<InventoryFragment>(count: inputs.count)
-        @Sendable func read(_ i: Int) {
-            slots.set(i, FragmentReader.read(inputs[i]))
+        Parallel.map(inputs.count) { i in
+            let fragment = FragmentReader.read(inputs[i])
             progress?.update { p in
                 p.filesDone += 1
-                p.bytesDone += inputs[i].storedSize
+                p.bytesDone += inputs[i].sizeOnDisk
                 p.currentFile = inputs[i].displayPath
             }
+            return fragment
         }
-        if inputs.count == 1 {
-            read(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in read(i) }
-        }
-        return slots.values()
     }
 
     /// Merge warnings get their line and column by reading their files once more (only files that have any).
@@ -104,8 +116,8 @@ public enum InventoryLoader {
         var placed: [Int: [[JSONPathComponent]: SourcePosition]] = [:]
         for (file, list) in byFile {
             let paths = list.compactMap(\.path)
-            guard !paths.isEmpty, case .success(let bytes) = inputs[file].contents(),
-                  case .success(let document)? = FragmentReader.parse(bytes, input: inputs[file]) else { continue }
+            guard !paths.isEmpty, case .success(.text(let bytes)) = inputs[file].contents(),
+                  case .success(let document) = FragmentReader.parse(bytes, input: inputs[file]) else { continue }
             placed[file] = document.positions(of: paths)
         }
         return diagnostics.map { d in
@@ -113,55 +125,4 @@ public enum InventoryLoader {
             return LoadDiagnostic(file: inputs[d.fileIndex].displayPath, position: position, field: d.path?.fieldName, message: d.message)
         }
     }
-}
-
-/// One slot per file, each written by exactly one concurrent iteration and read after all have finished.
-private final class Slots<T>: @unchecked Sendable {
-    private var storage: [T?]
-
-    init(count: Int) {
-        storage = Array(repeating: nil, count: count)
-    }
-
-    func set(_ i: Int, _ value: T) {
-        storage.withUnsafeMutableBufferPointer { $0[i] = value }
-    }
-
-    func values() -> [T] { storage.map { $0! } }
-}
-
-/// glibc's allocator keeps freed small blocks in "fast bins" and sorts them all out at the next large
-/// request. Loading frees millions of small blocks (parse trees, on another thread) while the merge asks
-/// for large arrays: the merge thread then spent a tenth of the load tidying up after the freeing thread.
-/// Without fast bins the freeing thread does that tidying as it frees.
-enum Allocator {
-    static func withoutFastBins<T>(_ body: () -> T) -> T {
-        #if canImport(Glibc)
-        let lock = Self.lock
-        lock.lock()
-        depth += 1
-        if depth == 1 { _ = mallopt?(mxFast, 0) }
-        lock.unlock()
-        defer {
-            lock.lock()
-            depth -= 1
-            if depth == 0 { _ = mallopt?(mxFast, Int32(defaultMaxFast)) }
-            lock.unlock()
-        }
-        #endif
-        return body()
-    }
-
-    #if canImport(Glibc)
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var depth = 0
-    /// glibc's default: 64 * sizeof(size_t) / 4.
-    private static let defaultMaxFast = 64 * MemoryLayout<Int>.size / 4
-    /// `M_MXFAST` in <malloc.h>, which the Glibc module does not bring in (nor `mallopt`).
-    private static let mxFast: Int32 = 1
-    private static let mallopt: (@convention(c) (Int32, Int32) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-    }()
-    #endif
 }

@@ -47,11 +47,14 @@ public struct LoadedFile: Sendable, Hashable {
     /// `native-inventory`, `aws-authorization-details`, `organizations-accounts`, … or `unrecognised`.
     public var kind: String
     public var status: Status
+    /// Why a skipped file was skipped ("the file is empty", "not a recognised inventory input"…).
+    public var reason: String?
 
-    public init(path: String, kind: String, status: Status) {
+    public init(path: String, kind: String, status: Status, reason: String? = nil) {
         self.path = path
         self.kind = kind
         self.status = status
+        self.reason = reason
     }
 }
 

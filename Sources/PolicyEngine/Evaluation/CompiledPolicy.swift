@@ -14,7 +14,11 @@ public final class CompiledPolicy: Sendable, Hashable {
         self.document = document
         let vars = document.supportsPolicyVariables
         statements = document.statements.map { CompiledStatement($0, kind: kind, variablesAllowed: vars) }
+        statementIndex = kind.hasPrincipal && statements.count > StatementIndex.minimumStatements ? StatementIndex(statements) : nil
     }
+
+    /// The statements by the principals they name, for a trust or resource policy with many (see `StatementIndex`).
+    let statementIndex: StatementIndex?
 
     /// Whether any statement has the given effect.
     public var hasAllowStatement: Bool { statements.contains { $0.effect == .allow } }
@@ -75,6 +79,8 @@ public final class CompiledStatement: Sendable, Hashable {
     public let notResources: [ResourcePattern]?
     public let conditions: [CompiledCondition]
     let checksPrincipal: Bool
+    /// `principals` by what a caller carries, for a statement that names many (see `PrincipalIndex`).
+    let principalIndex: PrincipalIndex?
 
     public init(_ s: PolicyStatement, kind: PolicyKind, variablesAllowed: Bool) {
         index = s.index
@@ -90,6 +96,7 @@ public final class CompiledStatement: Sendable, Hashable {
             return out
         }
         principals = patterns(s.principal)
+        principalIndex = (principals?.count ?? 0) > PrincipalIndex.minimumPatterns ? principals.map(PrincipalIndex.init) : nil
         notPrincipals = patterns(s.notPrincipal)
         actions = s.actions?.map(ActionPattern.init)
         notActions = s.notActions?.map(ActionPattern.init)
@@ -123,6 +130,7 @@ public final class CompiledStatement: Sendable, Hashable {
     /// The principal part: how the caller matched (only for policy kinds with Principal).
     @inline(__always)
     func principalMatch(_ caller: CallerPrincipal) -> PrincipalMatch {
+        if let principalIndex { return principalIndex.bestMatch(caller) }
         if let principals {
             var best = PrincipalMatch.none
             for p in principals {
@@ -241,6 +249,14 @@ extension CompiledPolicy {
     /// Evaluates every statement for one request.
     public func evaluate(action lowercasedAction: String, resource: ResourceName?, caller: CallerPrincipal?, context: some ConditionContext) -> PolicyVerdict {
         var v = PolicyVerdict()
+        if let statementIndex, let caller {
+            for position in statementIndex.candidates(caller) {
+                let s = statements[position]
+                let m = s.applies(action: lowercasedAction, resource: resource, caller: caller, context: context)
+                v.record(m, effect: s.effect, statement: s.index)
+            }
+            return v
+        }
         for s in statements {
             let m = s.applies(action: lowercasedAction, resource: resource, caller: caller, context: context)
             v.record(m, effect: s.effect, statement: s.index)
@@ -260,5 +276,114 @@ extension CompiledPolicy {
         }
         let outcome: StepOutcome = v.denies ? .deny : (v.allows ? .allow : .implicitDeny)
         return (v, PolicyTrace(name: name, level: level, outcome: outcome, statements: traces))
+    }
+}
+
+/// The principals of a statement that names many, by what a caller carries (its account, ARN, role ARN,
+/// unique ID, account and name), so that matching a caller costs the same for 20 principals or 100,000.
+/// IAM's quota keeps a real trust policy to about a hundred; an inventory from elsewhere can hold any
+/// number, and each caller confirmed against such a statement used to scan all of them (quadratic).
+///
+/// The answer is exactly the linear scan's: the best `matchKind` over the patterns, here over the only
+/// patterns that can match this caller (every other one answers `.none` whatever the caller).
+struct PrincipalIndex: Sendable {
+    /// Below this many principals the scan is as fast as the lookups.
+    static let minimumPatterns = 16
+
+    private let lookup: PrincipalLookup<PrincipalPattern>
+
+    init(_ patterns: [PrincipalPattern]) {
+        var lookup = PrincipalLookup<PrincipalPattern>()
+        for p in patterns { lookup.add(p, under: p) }
+        self.lookup = lookup
+    }
+
+    func bestMatch(_ caller: CallerPrincipal) -> PrincipalMatch {
+        var best = PrincipalMatch.none
+        lookup.forEachCandidate(of: caller) { p in
+            let m = p.matchKind(caller)
+            if m > best { best = m }
+        }
+        return best
+    }
+}
+
+/// The statements of a policy that has many, by the principals they name: a caller is checked against the
+/// statements that name something it carries, and those that may apply to anyone (a wildcard, NotPrincipal,
+/// no Principal), in statement order. Every other statement's principal answers `.none` for this caller,
+/// which a verdict ignores, so the verdict is exactly the one every statement gives.
+struct StatementIndex: Sendable {
+    static let minimumStatements = 16
+
+    private let lookup: PrincipalLookup<Int>
+
+    init(_ statements: [CompiledStatement]) {
+        var lookup = PrincipalLookup<Int>()
+        for (position, s) in statements.enumerated() {
+            guard let principals = s.principals, !principals.contains(where: { $0 == .anyone || $0 == .anyAWS }) else {
+                lookup.addForEveryone(position)
+                continue
+            }
+            for p in principals { lookup.add(position, under: p) }
+        }
+        self.lookup = lookup
+    }
+
+    /// Positions in `statements` of those that may apply to the caller, ascending, each once.
+    func candidates(_ caller: CallerPrincipal) -> [Int] {
+        var out: [Int] = []
+        lookup.forEachCandidate(of: caller) { out.append($0) }
+        out.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(out.count)
+        for p in out where unique.last != p { unique.append(p) }
+        return unique
+    }
+}
+
+/// Values filed under the principal patterns they belong to, found again from a caller: the keys a pattern
+/// can match a caller by (`PrincipalPattern.matchKind`) are the keys the caller carries.
+struct PrincipalLookup<Value: Sendable>: Sendable {
+    private enum Key: Hashable, Sendable {
+        case account(String)
+        case arn(String)
+        case uniqueId(String)
+        case roleName(account: String, name: String)
+    }
+
+    /// Values whose pattern may match any caller (`*`, `{"AWS": "*"}`), or that are not filed by principal.
+    private var everyone: [Value] = []
+    private var byKey: [Key: [Value]] = [:]
+
+    mutating func addForEveryone(_ value: Value) { everyone.append(value) }
+
+    mutating func add(_ value: Value, under pattern: PrincipalPattern) {
+        switch pattern {
+        case .anyone, .anyAWS:
+            everyone.append(value)
+        case .account(let id, _, _):
+            byKey[.account(id), default: []].append(value)
+        case .user(let arn), .session(let arn), .federatedUser(let arn), .service(let arn), .federated(let arn), .other(let arn):
+            byKey[.arn(arn), default: []].append(value)
+        case .role(let arn, _, let account, let name):
+            byKey[.arn(arn), default: []].append(value)
+            byKey[.roleName(account: account, name: name), default: []].append(value)
+        case .uniqueId(let id):
+            byKey[.uniqueId(id), default: []].append(value)
+        case .canonicalUser:
+            break  // never matches an STS caller
+        }
+    }
+
+    /// Every value filed under a key the caller carries, and those for everyone (a value may come more than once).
+    func forEachCandidate(of caller: CallerPrincipal, _ body: (Value) -> Void) {
+        everyone.forEach(body)
+        byKey[.arn(caller.arn)]?.forEach(body)
+        if let account = caller.accountId {
+            byKey[.account(account)]?.forEach(body)
+            if let name = caller.name { byKey[.roleName(account: account, name: name)]?.forEach(body) }
+        }
+        if let roleArn = caller.roleArn { byKey[.arn(roleArn)]?.forEach(body) }
+        if let uniqueId = caller.uniqueId { byKey[.uniqueId(uniqueId)]?.forEach(body) }
     }
 }

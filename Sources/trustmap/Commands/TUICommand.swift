@@ -150,10 +150,11 @@ struct TUICommand: ParsableCommand {
         let suppressions = try analysis.loadSuppressions(inputs: inventory.inventory)
         let now = analysis.now
         let paths = inventory.inventory
+        let limits = inventory.limits
         let progress = WorkProgress()
         let outcome = Mutex<Outcome?>(nil)
         Thread.detachNewThread {
-            let report = paths.isEmpty ? InventoryLoader.loadDemo() : InventoryLoader.load(paths: paths, progress: progress)
+            let report = paths.isEmpty ? InventoryLoader.loadDemo() : InventoryLoader.load(paths: paths, limits: limits, progress: progress)
             guard report.isUsable else {
                 outcome.withLock { $0 = .unusable(report.errors) }
                 return

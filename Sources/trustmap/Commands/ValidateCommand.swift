@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let report = options.inventory.isEmpty ? InventoryLoader.loadDemo() : InventoryLoader.load(paths: options.inventory)
+        let report = options.loadReport()
         switch format {
         case .text: print(Self.text(report), terminator: "")
         case .json: print(JSONWriter.write(Self.json(report)))

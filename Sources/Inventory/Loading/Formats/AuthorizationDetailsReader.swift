@@ -267,6 +267,9 @@ struct AuthorizationDetailsReader {
         if let summary = TrustReferences.unstorableSummary(trust) {
             ctx.warning(path + [.key("AssumeRolePolicyDocument")], "IAM would not store this trust policy: \(summary); the role is kept and simulations of it answer 'invalid'")
         }
+        if let size = TrustReferences.sizeWarning(trust) {
+            ctx.warning(path + [.key("AssumeRolePolicyDocument")], size)
+        }
         fragment.referencedAccounts.formUnion(TrustReferences.accounts(in: trust))
         if let name = o["RoleName"]?.stringValue, name != arn.name {
             ctx.warning(path + [.key("RoleName")], "RoleName '\(name)' differs from the name in the role's ARN ('\(arn.name)'); the ARN is used")

@@ -22,7 +22,15 @@ enum CloudTrailReader {
         let items = ctx.list(root["Events"] ?? .null, at: [.key("Events")], expected: "CloudTrail events") ?? []
         for (i, item) in items.enumerated() {
             let path: [JSONPathComponent] = [.key("Events"), .index(i), .key("CloudTrailEvent")]
-            guard let text = item["CloudTrailEvent"]?.stringValue else { continue }
+            guard item.objectValue != nil else {
+                ctx.warning(Array(path.dropLast()), "expected a CloudTrail event (an object), found \(item.kindDescription); it is skipped")
+                continue
+            }
+            guard let text = item["CloudTrailEvent"]?.stringValue else {
+                let found = item["CloudTrailEvent"].map { $0.kindDescription } ?? "nothing"
+                ctx.warning(path, "expected the event's CloudTrailEvent as a JSON string, found \(found); the event is skipped")
+                continue
+            }
             guard let record = try? JSONParser.parse(text) else {
                 ctx.warning(path, "the CloudTrailEvent string is not valid JSON; the event is skipped")
                 continue
@@ -32,7 +40,11 @@ enum CloudTrailReader {
     }
 
     private static func read(_ record: JSONValue, at path: [JSONPathComponent], into fragment: inout InventoryFragment, ctx: ReadContext) {
-        guard let o = record.objectValue, o["eventSource"]?.stringValue == "sts.amazonaws.com",
+        guard let o = record.objectValue else {
+            ctx.warning(path, "expected a CloudTrail record (an object), found \(record.kindDescription); it is skipped")
+            return
+        }
+        guard o["eventSource"]?.stringValue == "sts.amazonaws.com",
               let name = o["eventName"]?.stringValue, name.hasPrefix("AssumeRole") else { return }
         guard let timeText = o["eventTime"]?.stringValue, let time = IAMDate.parse(timeText) else {
             ctx.warning(path + [.key("eventTime")], "the \(name) event has no readable eventTime; it is skipped")

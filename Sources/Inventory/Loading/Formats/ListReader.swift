@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 
 /// Reads the items of one list of a file (a native inventory's roles or users) on every core.
@@ -35,54 +34,40 @@ enum ListReader {
     ) -> Outcome<Draft> {
         let file = ctx.file, kind = fragment.kind, status = fragment.status
         // The document is only read (its syntax decides some messages); positions are found later, on this thread.
-        let document = UncheckedSendable(ctx.document)
+        let document = Parallel.Shared(ctx.document)
         let count = items.count
-        let failures = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
-        failures.initialize(repeating: false)
-        let ids = UnsafeMutableBufferPointer<String>.allocate(capacity: count)
-        ids.initialize(repeating: "")
-        defer {
-            failures.deallocate()
-            ids.deinitialize().deallocate()
-        }
-        let parts = count >= threadedMinimum ? 2 : 1
-        let results = PartResults<Part>(count: parts)
-        let drafts = [Draft](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let out = UncheckedSendable(buffer)
-            let failures = UncheckedSendable(failures)
-            let identities = UncheckedSendable(ids)
-            let read: @Sendable (Int) -> Void = { p in
-                let lower = count * p / parts, upper = count * (p + 1) / parts
-                let context = ReadContext(file: file, document: document.value)
-                var scratch = InventoryFragment(file: file, kind: kind, status: status)
-                var part = Part()
-                for i in lower..<upper {
-                    let draft = readOne(items[i], [.key(key), .index(i)], &scratch, context)
-                    assert(scratch.accounts.isEmpty && scratch.roles.isEmpty && scratch.users.isEmpty && scratch.managedPolicyDocuments.isEmpty,
-                           "a list item may only add referenced accounts and unresolved policies to its fragment")
-                    if let draft {
-                        identities.value[i] = id(draft)
-                        (out.value.baseAddress! + i).initialize(to: draft)
-                    } else {
-                        (out.value.baseAddress! + i).initialize(to: placeholder)
-                        failures.value[i] = true
-                    }
-                    let pending = context.takePending()
-                    if !pending.isEmpty { part.diagnostics.append((i, pending)) }
+        let (drafts, parts) = Parallel.build(count: count, parts: count >= threadedMinimum ? 2 : 1) { (range, out: UnsafeMutablePointer<Draft>) -> Part in
+            let context = ReadContext(file: file, document: document.value)
+            var scratch = InventoryFragment(file: file, kind: kind, status: status)
+            var part = Part()
+            part.failed.reserveCapacity(range.count)
+            part.ids.reserveCapacity(range.count)
+            for i in range {
+                let draft = readOne(items[i], [.key(key), .index(i)], &scratch, context)
+                assert(scratch.accounts.isEmpty && scratch.roles.isEmpty && scratch.users.isEmpty && scratch.managedPolicyDocuments.isEmpty,
+                       "a list item may only add referenced accounts and unresolved policies to its fragment")
+                if let draft {
+                    part.ids.append(id(draft))
+                    part.failed.append(false)
+                    (out + i).initialize(to: draft)
+                } else {
+                    part.ids.append("")
+                    part.failed.append(true)
+                    (out + i).initialize(to: placeholder)
                 }
-                part.referencedAccounts = scratch.referencedAccounts
-                part.unresolvedPolicies = scratch.unresolvedPolicies
-                results.set(p, part)
+                let pending = context.takePending()
+                if !pending.isEmpty { part.diagnostics.append((i, pending)) }
             }
-            if parts == 1 {
-                read(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: parts, execute: read)
-            }
-            initialized = count
+            part.referencedAccounts = scratch.referencedAccounts
+            part.unresolvedPolicies = scratch.unresolvedPolicies
+            return part
         }
-        var outcome = Outcome(drafts: drafts, failed: Array(failures), ids: Array(ids), diagnostics: [], referencedAccounts: [], unresolvedPolicies: [])
-        for part in results.values() {
+        var outcome = Outcome(drafts: drafts, failed: [], ids: [], diagnostics: [], referencedAccounts: [], unresolvedPolicies: [])
+        outcome.failed.reserveCapacity(count)
+        outcome.ids.reserveCapacity(count)
+        for part in parts {
+            outcome.failed += part.failed
+            outcome.ids += part.ids
             outcome.diagnostics += part.diagnostics
             outcome.referencedAccounts.formUnion(part.referencedAccounts)
             outcome.unresolvedPolicies += part.unresolvedPolicies
@@ -91,22 +76,10 @@ enum ListReader {
     }
 
     private struct Part {
+        var failed: [Bool] = []
+        var ids: [String] = []
         var diagnostics: [(item: Int, pending: [ReadContext.Pending])] = []
         var referencedAccounts: Set<String> = []
         var unresolvedPolicies: [UnresolvedPolicy] = []
     }
-}
-
-/// A value handed to other threads that only read it (or write disjoint parts of it).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// Slots that parallel workers fill, one each; read after all have finished.
-final class PartResults<T>: @unchecked Sendable {
-    private var storage: [T?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-    func values() -> [T] { storage.map { $0! } }
 }

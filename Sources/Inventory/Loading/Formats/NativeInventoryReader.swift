@@ -239,6 +239,9 @@ enum NativeInventoryReader {
         if let summary = TrustReferences.unstorableSummary(trust) {
             ctx.warning(path + [.key("trustPolicy")], "IAM would not store this trust policy: \(summary); the role is kept and simulations of it answer 'invalid'")
         }
+        if let size = TrustReferences.sizeWarning(trust) {
+            ctx.warning(path + [.key("trustPolicy")], size)
+        }
         fragment.referencedAccounts.formUnion(TrustReferences.accounts(in: trust))
         if let v = o["uniqueId"], v != .null, let s = ctx.string(v, at: path + [.key("uniqueId")], expected: "the role's unique id (AROA…)") {
             role.uniqueId = s

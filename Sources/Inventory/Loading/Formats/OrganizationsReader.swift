@@ -36,12 +36,17 @@ enum OrganizationsReader {
         guard let items = ctx.list(root["Accounts"] ?? .null, at: [.key("Accounts")], expected: "accounts", lenient: true) else { return }
         for (i, item) in items.enumerated() {
             let path: [JSONPathComponent] = [.key("Accounts"), .index(i)]
-            guard let o = ctx.object(item, at: path, expected: "an account ({Id, Name, Status…})") else { continue }
-            guard let idValue = o["Id"] else {
-                ctx.error(path + [.key("Id")], "missing the account's 'Id' (12 digits)")
-                continue
+            // One bad entry costs that entry, with a warning at its place; the others still load.
+            let read: (JSONObject, String)? = ctx.errorsAsWarnings("this entry is skipped, the other accounts load") {
+                guard let o = ctx.object(item, at: path, expected: "an account ({Id, Name, Status…})") else { return nil }
+                guard let idValue = o["Id"] else {
+                    ctx.error(path + [.key("Id")], "missing the account's 'Id' (12 digits)")
+                    return nil
+                }
+                guard let id = ctx.accountID(idValue, at: path + [.key("Id")]) else { return nil }
+                return (o, id)
             }
-            guard let id = ctx.accountID(idValue, at: path + [.key("Id")]) else { continue }
+            guard let (o, id) = read else { continue }
             var draft = AccountDraft(account: Account(id: id, inOrganization: true), given: [.inOrganization], path: path, memberOfOrganization: true)
             if let name = o["Name"]?.stringValue {
                 draft.account.name = name

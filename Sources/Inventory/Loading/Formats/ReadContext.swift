@@ -37,6 +37,18 @@ final class ReadContext {
         pending.append(Pending(path: path, field: field ?? path.fieldName, message: message, isError: false))
     }
 
+    /// Runs `body`, turning the errors it reports into warnings that end with `consequence` (one bad item
+    /// of a list that is read item by item costs that item, not the file).
+    func errorsAsWarnings<T>(_ consequence: String, _ body: () -> T) -> T {
+        let before = pending.count
+        let result = body()
+        for i in before..<pending.count where pending[i].isError {
+            pending[i].isError = false
+            pending[i].message += "; \(consequence)"
+        }
+        return result
+    }
+
     /// The diagnostics reported so far, handed over (for a reader working on part of a file).
     func takePending() -> [Pending] {
         defer { pending.removeAll() }

@@ -3,6 +3,8 @@
 enum Gzip {
     struct Problem: Error, Sendable, Equatable {
         var message: String
+        /// The output reached the caller's limit (not corrupt data: too much of it).
+        var limitExceeded = false
     }
 
     /// True when the bytes start with the gzip magic number (the content decides, not the file name).
@@ -12,9 +14,10 @@ enum Gzip {
 
     /// Decompresses every member (concatenated gzip members form one stream, RFC 1952 §2.2),
     /// checking each member's CRC-32 and length.
-    static func decompress(_ bytes: [UInt8]) throws(Problem) -> [UInt8] {
+    /// At most `limit` bytes come out: past it, the error says so (`limitExceeded`) and nothing more is inflated.
+    static func decompress(_ bytes: [UInt8], limit: Int = .max) throws(Problem) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 4)
+        out.reserveCapacity(min(limit, bytes.count.multipliedReportingOverflow(by: 4).partialValue))
         var offset = 0
         while offset < bytes.count {
             guard bytes.count - offset >= 18 else {
@@ -40,7 +43,7 @@ enum Gzip {
             guard i < bytes.count else { throw Problem(message: "truncated gzip header") }
             let start = out.count
             var inflater = Inflater(input: bytes, position: i)
-            try inflater.run(into: &out)
+            try inflater.run(into: &out, limit: limit)
             var end = inflater.bytePositionAfterStream
             guard end + 8 <= bytes.count else { throw Problem(message: "truncated gzip trailer") }
             let crc = UInt32(bytes[end]) | UInt32(bytes[end + 1]) << 8 | UInt32(bytes[end + 2]) << 16 | UInt32(bytes[end + 3]) << 24
@@ -77,6 +80,7 @@ struct Inflater {
     private var position: Int
     private var bitBuffer: UInt64 = 0
     private var bitCount = 0
+    private var limit = Int.max
 
     init(input: [UInt8], position: Int) {
         self.input = input
@@ -144,13 +148,16 @@ struct Inflater {
         throw Gzip.Problem(message: "invalid DEFLATE data: bad Huffman code")
     }
 
+    private static let overLimit = Gzip.Problem(message: "the inflated data exceeds the limit", limitExceeded: true)
+
     private static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
     private static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
     private static let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
     private static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
     private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    mutating func run(into out: inout [UInt8]) throws(Gzip.Problem) {
+    mutating func run(into out: inout [UInt8], limit: Int = .max) throws(Gzip.Problem) {
+        self.limit = limit
         let streamStart = out.count
         var last = false
         while !last {
@@ -184,6 +191,7 @@ struct Inflater {
         guard len == ~nlen & 0xFFFF else { throw Gzip.Problem(message: "invalid DEFLATE stored block length") }
         position += 4
         guard position + len <= input.count else { throw Gzip.Problem(message: "unexpected end of DEFLATE data") }
+        guard out.count + len <= limit else { throw Self.overLimit }
         out.append(contentsOf: input[position..<(position + len)])
         position += len
     }
@@ -218,6 +226,7 @@ struct Inflater {
         while true {
             let symbol = try decode(literal)
             if symbol < 256 {
+                guard out.count < limit else { throw Self.overLimit }
                 out.append(UInt8(symbol))
             } else if symbol == 256 {
                 return
@@ -229,6 +238,7 @@ struct Inflater {
                 guard di < 30 else { throw Gzip.Problem(message: "invalid DEFLATE distance code") }
                 let dist = Self.distanceBase[di] + (try bits(Self.distanceExtra[di]))
                 guard dist <= out.count - streamStart else { throw Gzip.Problem(message: "invalid DEFLATE distance: too far back") }
+                guard out.count + length <= limit else { throw Self.overLimit }
                 let from = out.count - dist
                 for k in 0..<length { out.append(out[from + k]) }
             }

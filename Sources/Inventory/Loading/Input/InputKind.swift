@@ -36,7 +36,8 @@ enum InputKind: String, Sendable {
             }
             if o["Children"] != nil, o["Id"]?.stringValue?.hasPrefix("r-") == true { return .organizationTree }
             if o["Policy"]?["PolicySummary"] != nil { return .organizationPolicy }
-            if let accounts = o["Accounts"]?.arrayValue, accounts.allSatisfy({ $0["Id"] != nil }) { return .organizationAccounts }
+            // One entry without an Id does not make the file something else: the reader warns about that entry.
+            if let accounts = o["Accounts"]?.arrayValue, accounts.isEmpty || accounts.contains(where: { $0["Id"] != nil }) { return .organizationAccounts }
             if o["Organization"]?.objectValue != nil { return .organization }
             if o["Roots"]?.arrayValue != nil { return .organizationRoots }
             if o["OrganizationalUnits"]?.arrayValue != nil { return .organizationalUnits }

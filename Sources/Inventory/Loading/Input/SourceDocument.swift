@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 import Yams
 
@@ -19,7 +18,7 @@ struct SourceDocument {
     /// Shared by every copy of this document, so that the tree can be let go of once for all of them.
     private let tree: Tree
 
-    private final class Tree: @unchecked Sendable {
+    private final class Tree {
         var root: JSONValue
         init(_ root: JSONValue) { self.root = root }
     }
@@ -39,10 +38,9 @@ struct SourceDocument {
     /// (policy documents share subtrees of it) stays.
     func releaseValue() {
         guard bytes.count >= Self.backgroundReleaseBytes else { return }
-        let handed = Tree(.null)
-        swap(&handed.root, &tree.root)
-        // Emptied there, so the tree is freed there whichever thread lets go of `handed` last.
-        DispatchQueue.global(qos: .utility).async { handed.root = .null }
+        var handed = JSONValue.null
+        swap(&handed, &tree.root)
+        Parallel.releaseInBackground(handed)
     }
 
     /// A syntax problem with its place.
@@ -50,6 +48,8 @@ struct SourceDocument {
         var syntax: Syntax
         var position: SourcePosition?
         var message: String
+        /// A limit of `LoadLimits` was hit (an error wherever the file was found, not a reason to skip it).
+        var isLimit = false
     }
 
     static func parseJSON(_ bytes: [UInt8]) -> Result<SourceDocument, SyntaxProblem> {
@@ -61,7 +61,7 @@ struct SourceDocument {
         }
     }
 
-    static func parseYAML(_ bytes: [UInt8]) -> Result<SourceDocument, SyntaxProblem> {
+    static func parseYAML(_ bytes: [UInt8], limits: LoadLimits = .default) -> Result<SourceDocument, SyntaxProblem> {
         let text = String(decoding: bytes, as: UTF8.self)
         let node: Node?
         do {
@@ -74,7 +74,7 @@ struct SourceDocument {
         guard let node else {
             return .success(SourceDocument(root: .null, syntax: .yaml, bytes: [], yamlRoot: nil))
         }
-        switch YAMLConversion.value(of: node) {
+        switch YAMLConversion.value(of: node, maxAliasNodes: limits.maxYAMLAliasNodes) {
         case .success(let value):
             return .success(SourceDocument(root: value, syntax: .yaml, bytes: [], yamlRoot: node))
         case .failure(let problem):
@@ -92,7 +92,7 @@ struct SourceDocument {
             for p in paths {
                 for n in 0...p.count { wanted.insert(Array(p.prefix(n))) }
             }
-            let found = JSONPositionFinder.positions(of: wanted, in: bytes)
+            let found = JSONParser.positions(of: wanted, in: bytes)
             for p in paths {
                 for n in stride(from: p.count, through: 0, by: -1) {
                     if let pos = found[Array(p.prefix(n))] {
@@ -103,9 +103,7 @@ struct SourceDocument {
             }
         case .yaml:
             guard let yamlRoot else { return out }
-            for p in paths {
-                if let pos = YAMLConversion.position(of: p, in: yamlRoot) { out[p] = pos }
-            }
+            out = YAMLConversion.positions(of: paths, in: yamlRoot)
         }
         return out
     }

@@ -8,6 +8,8 @@ struct InventoryFragment: Sendable {
     var status: LoadedFile.Status
     var warnings: [LoadDiagnostic] = []
     var errors: [LoadDiagnostic] = []
+    /// Why a skipped file was skipped, in words (the error when nothing usable was loaded lists them).
+    var skipReason: String?
 
     var name: String?
     var namePath: [JSONPathComponent] = []

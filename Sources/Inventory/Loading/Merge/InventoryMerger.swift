@@ -1,4 +1,3 @@
-import Dispatch
 import PolicyEngine
 
 /// A warning found while merging, placed in the file it concerns by path (positions are found afterwards).
@@ -357,10 +356,10 @@ struct InventoryMerger {
         inventory.roles = roles
         inventory.users = users
         // The drafts go on another thread: freeing them is work nothing here waits for.
-        let spent = Discard((roleLists, userLists))
+        let spent = (roleLists, userLists)
         roleLists = []
         userLists = []
-        spent.inBackground()
+        Parallel.releaseInBackground(spent)
         var holders: [String: (roles: Int, users: Int)] = [:]
         var managed = Set(pool.keys)
         for side in roleSides + userSides {
@@ -429,8 +428,8 @@ struct InventoryMerger {
         _ keys: [(arn: String, slot: Slot)], from lists: [[Draft]], resolver: ManagedPolicyResolver,
         _ make: @escaping @Sendable (borrowing Draft, inout ResolveSide) -> Value
     ) -> ([Value], [ResolveSide]) {
-        let lists = UncheckedSendable(lists)
-        return InHalves.build(count: keys.count) { range, out in
+        let lists = Parallel.Shared(lists)
+        return Parallel.build(count: keys.count, parts: keys.count >= 1024 ? 2 : 1) { range, out in
             var side = ResolveSide(resolver: resolver)
             for k in range {
                 let slot = keys[k].slot
@@ -461,17 +460,14 @@ struct InventoryMerger {
         _ roles: [(arn: String, slot: Slot)], _ users: [(arn: String, slot: Slot)]
     ) -> ([(arn: String, slot: Slot)], [(arn: String, slot: Slot)]) {
         let half = roles.count / 2
-        let parts = PartResults<[(arn: String, slot: Slot)]>(count: 3)
-        let input = UncheckedSendable((roles, users))
-        DispatchQueue.concurrentPerform(iterations: 2) { p in
-            if p == 0 {
-                parts.set(0, input.value.0[..<half].sorted { $0.arn < $1.arn })
-            } else {
-                parts.set(1, input.value.0[half...].sorted { $0.arn < $1.arn })
-                parts.set(2, input.value.1.sorted { $0.arn < $1.arn })
+        let input = Parallel.Shared((roles, users))
+        let sorted = Parallel.map(3) { p in
+            switch p {
+            case 0: return input.value.0[..<half].sorted { $0.arn < $1.arn }
+            case 1: return input.value.0[half...].sorted { $0.arn < $1.arn }
+            default: return input.value.1.sorted { $0.arn < $1.arn }
             }
         }
-        let sorted = parts.values()
         let a = sorted[0], b = sorted[1]
         var merged: [(arn: String, slot: Slot)] = []
         merged.reserveCapacity(roles.count)
@@ -558,31 +554,4 @@ struct ResolveSide: Sendable {
             if role { holders[arn, default: (0, 0)].roles += 1 } else { holders[arn, default: (0, 0)].users += 1 }
         }
     }
-}
-
-/// Builds an array on two threads, each initialising its half in place.
-enum InHalves {
-    static func build<T, Side>(
-        count: Int, _ make: @escaping @Sendable (Range<Int>, UnsafeMutablePointer<T>) -> Side
-    ) -> ([T], [Side]) {
-        let parts = count >= 1024 ? 2 : 1
-        let sides = PartResults<Side>(count: parts)
-        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = UncheckedSendable(buffer.baseAddress)
-            let run: @Sendable (Int) -> Void = { p in
-                let range = count * p / parts ..< count * (p + 1) / parts
-                sides.set(p, range.isEmpty ? make(range, UnsafeMutablePointer(bitPattern: 1)!) : make(range, base.value!))
-            }
-            if parts == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: run) }
-            initialized = count
-        }
-        return (values, sides.values())
-    }
-}
-
-/// Something large to be freed on another thread.
-final class Discard<T>: @unchecked Sendable {
-    private var value: T?
-    init(_ value: T) { self.value = value }
-    func inBackground() { DispatchQueue.global(qos: .utility).async { self.value = nil } }
 }
