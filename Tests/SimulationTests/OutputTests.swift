@@ -91,3 +91,17 @@ struct OutputTests {
         }
     }
 }
+
+/// Issue #14, item 8: a hint about the caller's own attributes said "not changeable by the caller" twice.
+@Suite("hint wording")
+struct HintWordingTests {
+    @Test("a principal-tag condition's hint says once that the caller cannot change it")
+    func once() {
+        let trust = Fixture.trust("{\"AWS\":\"222222222222\"}", condition: #"{"StringEquals":{"aws:PrincipalTag/team":"ops"}}"#)
+        let sim = Simulator(inventory: Fixture.inventory(roles: [Fixture.role("Tagged", trust: trust)]))
+        let r = sim.simulate(Fixture.request(Fixture.vendor, Fixture.roleArn("Tagged")))
+        let text = r.renderText(revealSecrets: false, colour: false)
+        #expect(r.decision == .denied)
+        #expect(text.components(separatedBy: "not changeable by the caller").count == 2, "\(text)")
+    }
+}

@@ -554,7 +554,7 @@ public enum AssumeRoleEvaluator {
             default:
                 if key.hasPrefix("aws:requesttag/") { return Hint(text: "pass session tag \(c.key.dropFirst(15)) = \(list) (statement \(statement))", changer: .caller) }
                 if key.hasPrefix("aws:principaltag/") || key.hasPrefix("aws:principal") || key == "aws:userid" || key == "aws:username" {
-                    return Hint(text: "the caller must satisfy \(c.operatorName) \(c.key) \(list) (statement \(statement)) — not changeable by the caller", changer: .callerAccount)
+                    return Hint(text: "the caller must satisfy \(c.operatorName) \(c.key) \(list) (statement \(statement))", changer: .callerAccount)
                 }
                 if key.contains(":sub") || key.contains(":aud") || key.hasPrefix("saml:") || key.hasPrefix("token.actions.githubusercontent.com:") {
                     return Hint(text: "the token or assertion must carry \(c.key) \(c.operatorName) \(list) (statement \(statement)) — set by the identity provider", changer: .roleOwner)
