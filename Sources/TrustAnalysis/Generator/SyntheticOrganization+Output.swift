@@ -40,7 +40,8 @@ extension SyntheticOrganization {
         }
         return [
             "version": 1,
-            "name": .string("Synthetic organization (\(options.accounts) accounts × \(options.rolesPerAccount) roles × \(options.usersPerAccount) users, seed \(options.seed))"),
+            "name": .string("Synthetic organization (\(options.accounts) accounts × \(options.rolesPerAccount) roles × \(options.usersPerAccount) users, seed \(options.seed)"
+                + (options.shape == .classic ? ")" : ", shape \(options.shape.rawValue))")),
             "organization": .object(org),
             "accounts": .array(accountList),
             "roles": .array(roleList),
@@ -64,6 +65,12 @@ extension SyntheticOrganization {
     /// (about 100 KB a dump in all). Only the default versions say anything about the inventory: the
     /// older ones are there for their weight, as in real exports, and a loader must pass them over.
     public func authorizationDetails(account: String) -> JSONValue {
+        authorizationDetails(roles: roles.filter { $0.account == account }, users: users.filter { $0.account == account })
+    }
+
+    /// One account's dump from its own roles and users (`write` groups them once: filtering every principal
+    /// of the organization for each account made writing quadratic in the accounts).
+    func authorizationDetails(roles: [Principal], users: [Principal]) -> JSONValue {
         var attachments: [String: Int] = [:]
         func split(_ policies: [Policy]) -> (inline: [JSONValue], attached: [JSONValue]) {
             var inline: [JSONValue] = [], attached: [JSONValue] = []
@@ -77,7 +84,7 @@ extension SyntheticOrganization {
             }
             return (inline, attached)
         }
-        let roleList: [JSONValue] = roles.filter { $0.account == account }.map { r in
+        let roleList: [JSONValue] = roles.map { r in
             let (inline, attached) = split(r.policies)
             var o = JSONObject()
             o["Path"] = .string(r.path)
@@ -94,7 +101,7 @@ extension SyntheticOrganization {
             if let t = r.lastUsed, !r.neverUsed { o["RoleLastUsed"] = ["LastUsedDate": .string(Self.iso(t)), "Region": "us-east-1"] } else { o["RoleLastUsed"] = [:] }
             return .object(o)
         }
-        let userList: [JSONValue] = users.filter { $0.account == account }.map { u in
+        let userList: [JSONValue] = users.map { u in
             let (inline, attached) = split(u.policies)
             var o = JSONObject()
             o["Path"] = .string(u.path)
@@ -199,8 +206,12 @@ extension SyntheticOrganization {
         let fm = FileManager.default
         try fm.createDirectory(atPath: directory + "/gaad", withIntermediateDirectories: true)
         try Data(JSONWriter.write(nativeInventory(), pretty: false).utf8).write(to: URL(fileURLWithPath: directory + "/inventory.json"))
+        var rolesOf: [String: [Principal]] = [:], usersOf: [String: [Principal]] = [:]
+        for r in roles { rolesOf[r.account, default: []].append(r) }
+        for u in users { usersOf[u.account, default: []].append(u) }
         for a in accounts {
-            try Data(JSONWriter.write(authorizationDetails(account: a.id), pretty: false).utf8)
+            let dump = authorizationDetails(roles: rolesOf[a.id] ?? [], users: usersOf[a.id] ?? [])
+            try Data(JSONWriter.write(dump, pretty: false).utf8)
                 .write(to: URL(fileURLWithPath: directory + "/gaad/\(a.id).json"))
         }
     }

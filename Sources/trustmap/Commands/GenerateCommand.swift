@@ -15,16 +15,22 @@ struct GenerateCommand: ParsableCommand {
     var usersPerAccount: Int
     @Option(help: "Seed: the same seed gives the same organization.")
     var seed: UInt64
+    @Option(help: "The mix of trust: classic (the default) or org-shared (classic plus about 2 % of the roles trusting \"*\" guarded by aws:PrincipalOrgID).")
+    var shape: String = SyntheticOrganization.Shape.classic.rawValue
     @Option(help: "Output folder.")
     var out: String
 
     func validate() throws {
         if accounts < 1 { throw ValidationError("--accounts must be 1 or more") }
+        if SyntheticOrganization.Shape(rawValue: shape) == nil {
+            throw ValidationError("--shape must be one of: " + SyntheticOrganization.Shape.allCases.map(\.rawValue).joined(separator: ", "))
+        }
         if rolesPerAccount < 0 || usersPerAccount < 0 { throw ValidationError("--roles-per-account and --users-per-account must be 0 or more") }
     }
 
     func run() throws {
-        let org = SyntheticOrganization(.init(accounts: accounts, rolesPerAccount: rolesPerAccount, usersPerAccount: usersPerAccount, seed: seed))
+        let org = SyntheticOrganization(.init(accounts: accounts, rolesPerAccount: rolesPerAccount, usersPerAccount: usersPerAccount, seed: seed,
+                                                shape: SyntheticOrganization.Shape(rawValue: shape) ?? .classic))
         do {
             try org.write(to: out)
         } catch {
