@@ -32,6 +32,35 @@ struct GeneratorTests {
         #expect(native.inventory.roles.count == 12 * 20)
     }
 
+    @Test("the dumps written with the managed policies spliced in are the dumps, byte for byte")
+    func dumpText() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-gen-text-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let org = SyntheticOrganization(options)
+        try org.write(to: dir)
+        for a in org.accounts {
+            let written = try String(contentsOfFile: dir + "/gaad/\(a.id).json", encoding: .utf8)
+            #expect(written == JSONWriter.write(org.authorizationDetails(account: a.id), pretty: false))
+        }
+    }
+
+    @Test("the org-shared shape shares about 2 % of the roles with the organization and leaves the rest as classic has them")
+    func orgSharedShape() {
+        var shared = options
+        shared.accounts = 40
+        shared.rolesPerAccount = 50
+        shared.shape = .orgShared
+        var classic = shared
+        classic.shape = .classic
+        let s = SyntheticOrganization(shared), c = SyntheticOrganization(classic)
+        let sharedRoles = s.roles.indices.filter { s.roles[$0].kind == "wildcard-org-guarded" && c.roles[$0].kind != "wildcard-org-guarded" }
+        #expect((20...60).contains(sharedRoles.count), "about 2 % of 2,000 roles: \(sharedRoles.count)")
+        for i in s.roles.indices where !sharedRoles.contains(i) {
+            #expect(s.roles[i].arn("role") == c.roles[i].arn("role") && s.roles[i].trust == c.roles[i].trust)
+        }
+        #expect(s.users.map { $0.arn("user") } == c.users.map { $0.arn("user") })
+    }
+
     @Test("a generated organization has the mix of trust patterns the findings look for")
     func mix() throws {
         let org = SyntheticOrganization(.init(accounts: 120, rolesPerAccount: 30, usersPerAccount: 6, seed: 1))

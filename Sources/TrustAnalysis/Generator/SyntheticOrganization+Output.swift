@@ -71,6 +71,55 @@ extension SyntheticOrganization {
     /// One account's dump from its own roles and users (`write` groups them once: filtering every principal
     /// of the organization for each account made writing quadratic in the accounts).
     func authorizationDetails(roles: [Principal], users: [Principal]) -> JSONValue {
+        let (principals, attachments) = authorizationPrincipals(roles: roles, users: users)
+        let policyList: [JSONValue] = attachments.keys.sorted().map { arn in
+            Self.managedPolicyDetail(arn: arn, attachments: attachments[arn] ?? 0)
+        }
+        var dump = principals
+        dump["Policies"] = .array(policyList)
+        return .object(dump)
+    }
+
+    /// One account's dump as text, byte for byte `JSONWriter.write(authorizationDetails(…), pretty: false)`:
+    /// the managed policies, nine tenths of each dump and the same in every account but for their attachment
+    /// count, are written once per policy (`ManagedPolicyText`) and spliced in rather than built and written
+    /// again for every account.
+    func authorizationDetailsText(roles: [Principal], users: [Principal], policies: inout [String: ManagedPolicyText]) -> String {
+        let (principals, attachments) = authorizationPrincipals(roles: roles, users: users)
+        var dump = principals
+        dump["Policies"] = []
+        var text = JSONWriter.write(.object(dump), pretty: false)
+        // The members are written in order and `Policies` is last: its `[]` closes the text before the final `}`.
+        precondition(text.hasSuffix("\"Policies\":[]}"))
+        text.removeLast(2)
+        for (i, arn) in attachments.keys.sorted().enumerated() {
+            if i > 0 { text += "," }
+            if policies[arn] == nil { policies[arn] = ManagedPolicyText(arn: arn) }
+            text += policies[arn]!.text(attachments: attachments[arn] ?? 0)
+        }
+        text += "]}"
+        return text
+    }
+
+    /// A managed policy's `ManagedPolicyDetail` as text, split around its attachment count.
+    struct ManagedPolicyText {
+        let head: String
+        let tail: String
+
+        init(arn: String) {
+            let marker = "\u{1}attachments\u{1}"
+            let whole = JSONWriter.write(SyntheticOrganization.managedPolicyDetail(arn: arn, attachments: 0, attachmentText: .number(marker)), pretty: false)
+            let parts = whole.components(separatedBy: marker)
+            precondition(parts.count == 2)
+            head = parts[0]
+            tail = parts[1]
+        }
+
+        func text(attachments: Int) -> String { head + String(attachments) + tail }
+    }
+
+    /// The dump's members but `Policies`, and the attachments of each managed policy.
+    private func authorizationPrincipals(roles: [Principal], users: [Principal]) -> (JSONObject, [String: Int]) {
         var attachments: [String: Int] = [:]
         func split(_ policies: [Policy]) -> (inline: [JSONValue], attached: [JSONValue]) {
             var inline: [JSONValue] = [], attached: [JSONValue] = []
@@ -115,10 +164,7 @@ extension SyntheticOrganization {
             o["Tags"] = []
             return .object(o)
         }
-        let policyList: [JSONValue] = attachments.keys.sorted().map { arn in
-            Self.managedPolicyDetail(arn: arn, attachments: attachments[arn] ?? 0)
-        }
-        return ["UserDetailList": .array(userList), "GroupDetailList": [], "RoleDetailList": .array(roleList), "Policies": .array(policyList)]
+        return (JSONObject([("UserDetailList", .array(userList)), ("GroupDetailList", []), ("RoleDetailList", .array(roleList))]), attachments)
     }
 
     /// The default version's document of each AWS managed policy the generator attaches: what the dumps say
@@ -132,7 +178,7 @@ extension SyntheticOrganization {
     static let managedVersions: [String: Int] = [administratorAccess: 1, readOnlyAccess: 7]
 
     /// One `ManagedPolicyDetail`: the default version first, then the older ones, newest first, as AWS lists them.
-    static func managedPolicyDetail(arn: String, attachments: Int) -> JSONValue {
+    static func managedPolicyDetail(arn: String, attachments: Int, attachmentText: JSONValue? = nil) -> JSONValue {
         let name = String(arn.split(separator: "/").last ?? "")
         let count = managedVersions[arn] ?? 1
         let created: Int64 = 1_423_180_800 // 2015-02-06
@@ -145,7 +191,7 @@ extension SyntheticOrganization {
         }
         return [
             "PolicyName": .string(name), "PolicyId": .string("ANPA" + name.uppercased().prefix(17)), "Arn": .string(arn), "Path": "/",
-            "DefaultVersionId": .string("v\(count)"), "AttachmentCount": .number(String(attachments)), "PermissionsBoundaryUsageCount": 0,
+            "DefaultVersionId": .string("v\(count)"), "AttachmentCount": attachmentText ?? .number(String(attachments)), "PermissionsBoundaryUsageCount": 0,
             "IsAttachable": true, "CreateDate": .string(versionDate(1)), "UpdateDate": .string(versionDate(count)),
             "PolicyVersionList": .array(versions),
         ]
@@ -209,9 +255,10 @@ extension SyntheticOrganization {
         var rolesOf: [String: [Principal]] = [:], usersOf: [String: [Principal]] = [:]
         for r in roles { rolesOf[r.account, default: []].append(r) }
         for u in users { usersOf[u.account, default: []].append(u) }
+        var policies: [String: ManagedPolicyText] = [:]
         for a in accounts {
-            let dump = authorizationDetails(roles: rolesOf[a.id] ?? [], users: usersOf[a.id] ?? [])
-            try Data(JSONWriter.write(dump, pretty: false).utf8)
+            let dump = authorizationDetailsText(roles: rolesOf[a.id] ?? [], users: usersOf[a.id] ?? [], policies: &policies)
+            try Data(dump.utf8)
                 .write(to: URL(fileURLWithPath: directory + "/gaad/\(a.id).json"))
         }
     }
