@@ -130,6 +130,7 @@ public struct GraphScreen: Sendable {
         case .service: return "\(n.label) (service)"
         case .federated: return "\(n.label) (federated)"
         case .anyone: return "* anyone"
+        case .organization: return "◇ organization"
         }
     }
 
@@ -150,7 +151,9 @@ public struct GraphScreen: Sendable {
                 // The focus's own edges include the roles it reaches through `*` trust statements, which the
                 // graph draws from anyone: what this user or role can get into is the question here. (Only
                 // for the focus: each one costs the engine a simulation per such role.)
-                let out = id == focus && g.node(id: id)?.inInventory == true ? context.analysis.outgoingEdges(from: id) : g.outgoing(from: id)
+                // An account's own edges likewise include the roles it gets into through the organization node.
+                let kind = g.node(id: id)?.kind
+                let out = id == focus && (g.node(id: id)?.inInventory == true || kind == .account) ? context.analysis.outgoingEdges(from: id) : g.outgoing(from: id)
                 for e in out + g.incoming(to: id) {
                     let other = e.from == id ? e.to : e.from
                     if index[other] == nil {
