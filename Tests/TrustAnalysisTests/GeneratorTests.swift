@@ -32,7 +32,7 @@ struct GeneratorTests {
         #expect(native.inventory.roles.count == 12 * 20)
     }
 
-    @Test("the dumps written with the managed policies spliced in are the dumps, byte for byte")
+    @Test("the files written with the managed policies spliced in, as bytes, are JSONWriter's output, byte for byte")
     func dumpText() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-gen-text-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -42,6 +42,11 @@ struct GeneratorTests {
             let written = try String(contentsOfFile: dir + "/gaad/\(a.id).json", encoding: .utf8)
             #expect(written == JSONWriter.write(org.authorizationDetails(account: a.id), pretty: false))
         }
+        let native = try String(contentsOfFile: dir + "/inventory.json", encoding: .utf8)
+        #expect(native == JSONWriter.write(org.nativeInventory(), pretty: false))
+        // Every escape JSONWriter makes, and characters beyond ASCII.
+        let tricky: JSONValue = ["q\"b\\n\nr\rt\tc\u{1}\u{1f}é→😀": [.null, true, false, .number("1.5"), "", [:], []]]
+        #expect(String(decoding: CompactJSON.write(tricky), as: UTF8.self) == JSONWriter.write(tricky, pretty: false))
     }
 
     @Test("the org-shared shape shares about 2 % of the roles with the organization and leaves the rest as classic has them")

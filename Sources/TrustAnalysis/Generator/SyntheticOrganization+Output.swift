@@ -84,38 +84,40 @@ extension SyntheticOrganization {
     /// the managed policies, nine tenths of each dump and the same in every account but for their attachment
     /// count, are written once per policy (`ManagedPolicyText`) and spliced in rather than built and written
     /// again for every account.
-    func authorizationDetailsText(roles: [Principal], users: [Principal], policies: inout [String: ManagedPolicyText]) -> String {
+    func authorizationDetailsText(roles: [Principal], users: [Principal], policies: inout [String: ManagedPolicyText]) -> [UInt8] {
         let (principals, attachments) = authorizationPrincipals(roles: roles, users: users)
-        var dump = principals
-        dump["Policies"] = []
-        var text = JSONWriter.write(.object(dump), pretty: false)
-        // The members are written in order and `Policies` is last: its `[]` closes the text before the final `}`.
-        precondition(text.hasSuffix("\"Policies\":[]}"))
-        text.removeLast(2)
+        var text: [UInt8] = []
+        text.reserveCapacity(1 << 17)
+        text.append(UInt8(ascii: "{"))
+        CompactJSON.writeMembers(principals, into: &text)
+        CompactJSON.append(",\"Policies\":[", to: &text)
         for (i, arn) in attachments.keys.sorted().enumerated() {
-            if i > 0 { text += "," }
+            if i > 0 { text.append(UInt8(ascii: ",")) }
             if policies[arn] == nil { policies[arn] = ManagedPolicyText(arn: arn) }
-            text += policies[arn]!.text(attachments: attachments[arn] ?? 0)
+            policies[arn]!.write(attachments: attachments[arn] ?? 0, into: &text)
         }
-        text += "]}"
+        CompactJSON.append("]}", to: &text)
         return text
     }
 
     /// A managed policy's `ManagedPolicyDetail` as text, split around its attachment count.
     struct ManagedPolicyText {
-        let head: String
-        let tail: String
+        let head: [UInt8]
+        let tail: [UInt8]
 
         init(arn: String) {
-            let marker = "\u{1}attachments\u{1}"
-            let whole = JSONWriter.write(SyntheticOrganization.managedPolicyDetail(arn: arn, attachments: 0, attachmentText: .number(marker)), pretty: false)
-            let parts = whole.components(separatedBy: marker)
-            precondition(parts.count == 2)
-            head = parts[0]
-            tail = parts[1]
+            let marker = Array("\u{1}attachments\u{1}".utf8)
+            let whole = CompactJSON.write(SyntheticOrganization.managedPolicyDetail(arn: arn, attachments: 0, attachmentText: .number("\u{1}attachments\u{1}")))
+            let at = (0...(whole.count - marker.count)).first { whole[$0..<($0 + marker.count)].elementsEqual(marker) }!
+            head = Array(whole[..<at])
+            tail = Array(whole[(at + marker.count)...])
         }
 
-        func text(attachments: Int) -> String { head + String(attachments) + tail }
+        func write(attachments: Int, into out: inout [UInt8]) {
+            out += head
+            CompactJSON.append(String(attachments), to: &out)
+            out += tail
+        }
     }
 
     /// The dump's members but `Policies`, and the attachments of each managed policy.
@@ -251,14 +253,14 @@ extension SyntheticOrganization {
     public func write(to directory: String) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: directory + "/gaad", withIntermediateDirectories: true)
-        try Data(JSONWriter.write(nativeInventory(), pretty: false).utf8).write(to: URL(fileURLWithPath: directory + "/inventory.json"))
+        try Data(CompactJSON.write(nativeInventory())).write(to: URL(fileURLWithPath: directory + "/inventory.json"))
         var rolesOf: [String: [Principal]] = [:], usersOf: [String: [Principal]] = [:]
         for r in roles { rolesOf[r.account, default: []].append(r) }
         for u in users { usersOf[u.account, default: []].append(u) }
         var policies: [String: ManagedPolicyText] = [:]
         for a in accounts {
             let dump = authorizationDetailsText(roles: rolesOf[a.id] ?? [], users: usersOf[a.id] ?? [], policies: &policies)
-            try Data(dump.utf8)
+            try Data(dump)
                 .write(to: URL(fileURLWithPath: directory + "/gaad/\(a.id).json"))
         }
     }
