@@ -8,8 +8,10 @@ import Inventory
 struct WildcardGrant: Sendable {
     let role: Int
     let statement: TrustStatementFacts
-    /// The accounts the statement's guard admits; nil for any account.
+    /// The accounts the statement's guard names (aws:PrincipalAccount, aws:PrincipalArn); nil for any account.
     let accounts: Set<String>?
+    /// The guard also admits every account of the organization (`callers.organizationAccounts`).
+    let organization: Bool
     /// aws:PrincipalArn patterns the caller must match; empty when none.
     let arnPatterns: [String]
 }
