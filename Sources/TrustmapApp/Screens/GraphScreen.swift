@@ -173,7 +173,9 @@ public struct GraphScreen: Sendable {
         let trustEdges = walked.keys.sorted().map { walked[$0]! }
         let nodes = ids.map { id -> LayoutGraph.Node in
             let n = g.node(id: id)!
-            return LayoutGraph.Node(label: nodeLabel(n), sortKey: n.label.lowercased() + "\u{1}" + id)
+            // The organization stands for every other account of it: first in its column, never behind "… more".
+            let first = n.kind == .organization ? "\u{0}" : ""
+            return LayoutGraph.Node(label: nodeLabel(n), sortKey: first + n.label.lowercased() + "\u{1}" + id)
         }
         let layoutEdges = trustEdges.enumerated().map { LayoutGraph.Edge(from: index[$1.from]!, to: index[$1.to]!, id: $0) }
         let lg = LayoutGraph(nodes: nodes, edges: layoutEdges)
