@@ -32,6 +32,9 @@ public struct Analysis: Sendable {
     /// The callers of `*` trust statements that the graph draws as one anyone or account edge.
     let implicitEdges: ImplicitEdges
     private let findingsBySubject: [String: [Int]]
+    /// `account \u{1} role` → the worst severity and the rules of the findings about an edge behind the
+    /// organization node (the edges the queries name on demand carry them, as drawn edges do).
+    let organizationAnnotations: [String: (severity: Severity, rules: [String])]
 
     /// Loads nothing: analyses an inventory already loaded. `now` is the evaluation date (`--at`).
     /// `progress`, when given, is told each step as it starts.
@@ -100,7 +103,17 @@ public struct Analysis: Sendable {
                 i == 0 ? .findings(Finding.sortedForReport(frozen)) : .annotations(snapshot.annotations(for: frozen))
             }
         }()
-        guard case .findings(let found) = finished[0], case .annotations(let annotations) = finished[1] else { fatalError("unreachable") }
+        guard case .findings(let found) = finished[0], case .annotations(var annotations) = finished[1] else { fatalError("unreachable") }
+        let behindOrganization = Self.organizationAnnotations(found, implicit: implicit, estate: estate)
+        organizationAnnotations = behindOrganization.edges
+        if let org = implicit.organizationID {
+            // The organization node's edge into a role shows the worst of the findings about the edges it stands for.
+            for (role, a) in behindOrganization.roles {
+                for ei in graph.incomingIndices(to: role) where graph.edges[ei].from == org {
+                    annotations.append((ei, a.severity, a.rules))
+                }
+            }
+        }
         graph.apply(annotations)
         self.graph = graph
         findings = found
@@ -110,6 +123,30 @@ public struct Analysis: Sendable {
         timings.findings = clock.lap()
         progress?.finish()
         self.timings = timings
+    }
+
+    /// The findings about edges behind the organization node (from an account of the organization into a role
+    /// with organization grants), by edge and by role.
+    static func organizationAnnotations(_ findings: [Finding], implicit: ImplicitEdges, estate: Estate)
+        -> (edges: [String: (severity: Severity, rules: [String])], roles: [String: (severity: Severity, rules: [String])]) {
+        guard implicit.organizationID != nil else { return ([:], [:]) }
+        var worst: [String: Severity] = [:], rules: [String: Set<String>] = [:]
+        var roleWorst: [String: Severity] = [:], roleRules: [String: Set<String>] = [:]
+        for f in findings where f.suppression == nil {
+            guard let ref = f.edge, let r = estate.roleIndexByARN[ref.to], implicit.hasOrganizationGrants(role: r),
+                  Arn.isAccountID(ref.from[...]) else { continue }
+            let k = ref.from + "\u{1}" + ref.to
+            if worst[k].map({ f.severity > $0 }) ?? true { worst[k] = f.severity }
+            rules[k, default: []].insert(f.rule)
+            guard ref.from != estate.roleAccounts[r] else { continue }
+            if roleWorst[ref.to].map({ f.severity > $0 }) ?? true { roleWorst[ref.to] = f.severity }
+            roleRules[ref.to, default: []].insert(f.rule)
+        }
+        var edges: [String: (severity: Severity, rules: [String])] = [:]
+        for (k, s) in worst { edges[k] = (s, rules[k]!.sorted()) }
+        var roles: [String: (severity: Severity, rules: [String])] = [:]
+        for (k, s) in roleWorst { roles[k] = (s, roleRules[k]!.sorted()) }
+        return (edges, roles)
     }
 
     public func findings(forSubject subject: String) -> [Finding] {

@@ -48,7 +48,9 @@ struct AnyPrincipalRuleTests {
         #expect(!Fixture.rules(a).contains("TM-ANY-PRINCIPAL"))
         #expect(!Fixture.rules(a).contains("TM-ANY-PRINCIPAL-WEAKLY-GUARDED"))
         #expect(a.edge("*") == nil)
-        #expect(a.edge("333333333333")?.requires.map(\.label) == ["OrgID"])
+        // Drawn once from the organization node; the account behind it is named on demand, as before.
+        #expect(a.edge("o-acme000001")?.requires.map(\.label) == ["OrgID"])
+        #expect(a.assumeRoleEdge(from: "333333333333", to: "arn:aws:iam::111111111111:role/Target")?.requires.map(\.label) == ["OrgID"])
     }
 
     @Test("near miss: aws:PrincipalArn with a fixed account and a wildcard role name is a guard")

@@ -32,6 +32,40 @@ struct GeneratorTests {
         #expect(native.inventory.roles.count == 12 * 20)
     }
 
+    @Test("the files written with the managed policies spliced in, as bytes, are JSONWriter's output, byte for byte")
+    func dumpText() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-gen-text-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let org = SyntheticOrganization(options)
+        try org.write(to: dir)
+        for a in org.accounts {
+            let written = try String(contentsOfFile: dir + "/gaad/\(a.id).json", encoding: .utf8)
+            #expect(written == JSONWriter.write(org.authorizationDetails(account: a.id), pretty: false))
+        }
+        let native = try String(contentsOfFile: dir + "/inventory.json", encoding: .utf8)
+        #expect(native == JSONWriter.write(org.nativeInventory(), pretty: false))
+        // Every escape JSONWriter makes, and characters beyond ASCII.
+        let tricky: JSONValue = ["q\"b\\n\nr\rt\tc\u{1}\u{1f}é→😀": [.null, true, false, .number("1.5"), "", [:], []]]
+        #expect(String(decoding: CompactJSON.write(tricky), as: UTF8.self) == JSONWriter.write(tricky, pretty: false))
+    }
+
+    @Test("the org-shared shape shares about 2 % of the roles with the organization and leaves the rest as classic has them")
+    func orgSharedShape() {
+        var shared = options
+        shared.accounts = 40
+        shared.rolesPerAccount = 50
+        shared.shape = .orgShared
+        var classic = shared
+        classic.shape = .classic
+        let s = SyntheticOrganization(shared), c = SyntheticOrganization(classic)
+        let sharedRoles = s.roles.indices.filter { s.roles[$0].kind == "wildcard-org-guarded" && c.roles[$0].kind != "wildcard-org-guarded" }
+        #expect((20...60).contains(sharedRoles.count), "about 2 % of 2,000 roles: \(sharedRoles.count)")
+        for i in s.roles.indices where !sharedRoles.contains(i) {
+            #expect(s.roles[i].arn("role") == c.roles[i].arn("role") && s.roles[i].trust == c.roles[i].trust)
+        }
+        #expect(s.users.map { $0.arn("user") } == c.users.map { $0.arn("user") })
+    }
+
     @Test("a generated organization has the mix of trust patterns the findings look for")
     func mix() throws {
         let org = SyntheticOrganization(.init(accounts: 120, rolesPerAccount: 30, usersPerAccount: 6, seed: 1))

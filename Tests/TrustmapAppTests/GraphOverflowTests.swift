@@ -45,4 +45,23 @@ struct GraphOverflowTests {
         #expect(s.mainView == .graph)
         #expect(s.selection?.id.hasPrefix("arn:aws:iam::111111111111:user/u") == true)
     }
+
+    @Test("a role shared with the organization shows the organization node first among its callers, never behind '… more'")
+    func organizationFirst() {
+        let users = (0..<20).map { i in
+            User(arn: "arn:aws:iam::111111111111:user/a\(i < 10 ? "0" : "")\(i)", accountId: "111111111111", name: "a\(i < 10 ? "0" : "")\(i)")
+        }
+        let trust = Fixtures.trust(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-shared12345"}}}]}"#)
+        let inventory = Inventory(
+            name: "shared", organization: Organization(id: "o-shared12345", managementAccount: "111111111111"),
+            accounts: [Account(id: "111111111111", name: "prod", inOrganization: true), Account(id: "222222222222", name: "dev", inOrganization: true)],
+            roles: [Role(arn: "arn:aws:iam::111111111111:role/shared", accountId: "111111111111", name: "shared", trustPolicy: trust)],
+            users: users)
+        var s = AppState(analysis: Analysis.analyze(inventory, at: Fixtures.now), sourceDescription: "shared", now: Fixtures.now)
+        s.update(.resize(width: 120, height: 40))
+        s.update(.command("graph arn:aws:iam::111111111111:role/shared"))
+        let text = AppView.render(s, width: 120, height: 40).text
+        #expect(text.contains("more"), "more callers than a column shows:\n\(text)")
+        #expect(text.contains("◇ organization"), "the organization node is hidden:\n\(text)")
+    }
 }

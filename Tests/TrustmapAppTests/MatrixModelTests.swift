@@ -46,6 +46,27 @@ struct MatrixModelTests {
         #expect(model.marks(row: model.rows.count - 1, columns: 0..<1).count == 1)
     }
 
+    @Test("a role shared with the organization (`*` + aws:PrincipalOrgID) fills the org column of its row, one edge from the organization")
+    func organizationColumn() {
+        var inventory = MatrixFixtures.inventory
+        let guarded = #"{"StringEquals":{"aws:PrincipalOrgID":"o-matrix12345"}}"#
+        inventory.roles.append(MatrixFixtures.role("444444444444", "Shared", MatrixFixtures.trust(MatrixFixtures.aws("*"), conditions: guarded)))
+        inventory.roles.sort { $0.arn < $1.arn }
+        let analysis = Analysis.analyze(inventory, at: MatrixFixtures.now)
+        let model = MatrixModel(analysis: analysis)
+        #expect((0..<8).map(model.columnLabel) == ["1", "2", "3", "4", "org", "3p", "ex", "*"])
+        let row = try? #require(model.rows.firstIndex(of: "444444444444"))
+        let cell = model.cell(row: row ?? 0, column: 4)
+        #expect(cell?.edges.map(\.from) == ["o-matrix12345"])
+        #expect(cell?.edges.map(\.to) == ["arn:aws:iam::444444444444:role/Shared"])
+        // Near miss: the fixture alone shares nothing with its organization, and has no org column.
+        #expect(!MatrixModel(analysis: MatrixFixtures.analysis).columns.contains(.organization))
+        // Who can assume it still names the accounts behind the organization node.
+        let who = analysis.whoCanAssume(roleArn: "arn:aws:iam::444444444444:role/Shared").map(\.node.id)
+        #expect(["111111111111", "333333333333", "555555555555"].allSatisfy(who.contains))
+        #expect(!who.contains("o-matrix12345"))
+    }
+
     @Test("the window keeps the selection centred, clamped to the ends, and shows everything when it fits")
     func window() {
         #expect(MatrixLayout.window(selected: 0, count: 100, visible: 10) == 0..<10)

@@ -39,6 +39,7 @@ public enum DOTWriter {
         case .service: shape = "hexagon"
         case .federated: shape = "diamond"
         case .anyone: shape = "octagon"
+        case .organization: shape = "doubleoctagon"
         }
         var label = n.label
         if n.isAdministrator { label += " (admin)" }

@@ -17,6 +17,7 @@ public enum MermaidWriter {
             case .service: out += "  \(id){{\"\(label)\"}}\n"
             case .federated: out += "  \(id){\"\(label)\"}\n"
             case .anyone: out += "  \(id)((\"anyone\"))\n"
+            case .organization: out += "  \(id)(((\"organization \(n.id)\")))\n"
             }
         }
         var styles: [String] = []

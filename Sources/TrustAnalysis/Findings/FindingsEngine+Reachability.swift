@@ -17,7 +17,8 @@ extension FindingsEngine {
             let fromElsewhere = indices.contains { ei in
                 guard graph.edges[ei].action == assume, let n = graph.index(ofNode: graph.edges[ei].from) else { return false }
                 let node = graph.nodes[n]
-                return node.isOutside || (node.account.map { $0 != account } ?? false)
+                // The organization node stands for accounts other than the role's own.
+                return node.isOutside || node.kind == .organization || (node.account.map { $0 != account } ?? false)
             }
             guard fromElsewhere else { continue }
             let incoming = indices.map { graph.edges[$0] }.filter { $0.action == assume }
@@ -33,7 +34,7 @@ extension FindingsEngine {
                 collector.add(.longSession, subject: arn, edge: first.ref,
                               evidence: "MaxSessionDuration is \(maxSession) s and \(describeSource(first, graph)) can assume the role")
             }
-            judgeStaleness(roles[i], incoming: incoming, graph: graph)
+            judgeStaleness(roles[i], role: i, incoming: incoming, graph: graph)
         }
         judgeChains(graph: graph, skipping: privilegedExternal)
         judgeCycles(graph: graph)
@@ -48,14 +49,7 @@ extension FindingsEngine {
         }
     }
 
-    mutating func judgeStaleness(_ role: Role, incoming: [TrustEdge], graph: TrustGraph) {
-        let fromOtherAccounts = incoming.filter { e in
-            guard let n = graph.node(id: e.from) else { return false }
-            if n.kind == .anyone { return true }
-            guard n.kind == .account || n.kind == .user || n.kind == .role, let a = n.account else { return false }
-            return a != role.accountId
-        }
-        guard let first = fromOtherAccounts.first else { return }
+    mutating func judgeStaleness(_ role: Role, role r: Int, incoming: [TrustEdge], graph: TrustGraph) {
         let evidence: String
         switch role.lastUsed {
         case .unknown:
@@ -67,6 +61,21 @@ extension FindingsEngine {
             guard let created = role.createdAt, now - created > Self.ninetyDays else { return }
             evidence = "never used, created \((now - created) / 86_400) days before the evaluation date"
         }
+        var fromOtherAccounts = incoming.filter { e in
+            guard let n = graph.node(id: e.from) else { return false }
+            if n.kind == .anyone { return true }
+            guard n.kind == .account || n.kind == .user || n.kind == .role, let a = n.account else { return false }
+            return a != role.accountId
+        }
+        // The accounts behind the organization node, named one by one as the graph once drew them: only the
+        // first five (by id) can be shown or come first.
+        if let implicit = implicitEdges, implicit.hasOrganizationGrants(role: r),
+           incoming.contains(where: { $0.from == implicit.organizationID }) {
+            let drawn = Set(incoming.lazy.filter { $0.action == AssumeRole.action }.map(\.from))
+            let behind = implicit.organizationEdges(toRole: r, skipping: drawn, limit: 5)
+            fromOtherAccounts = (fromOtherAccounts + behind).sorted { ($0.from, $0.action) < ($1.from, $1.action) }
+        }
+        guard let first = fromOtherAccounts.first else { return }
         collector.add(.staleTrust, subject: role.arn, edge: first.ref,
                       evidence: evidence + "; assumable from other accounts by " + fromOtherAccounts.prefix(5).map { describeSource($0, graph) }.joined(separator: ", "))
     }
@@ -142,7 +151,7 @@ extension FindingsEngine {
         case .anyone: return true
         case .user, .role: return n.isOutside || (n.inInventory && !n.isAdministrator)
         case .account: return n.isOutside
-        case .service, .federated: return false
+        case .service, .federated, .organization: return false
         }
     }
 

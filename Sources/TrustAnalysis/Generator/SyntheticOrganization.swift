@@ -15,13 +15,25 @@ public struct SyntheticOrganization: Sendable {
         public var rolesPerAccount: Int
         public var usersPerAccount: Int
         public var seed: UInt64
+        public var shape: Shape
 
-        public init(accounts: Int, rolesPerAccount: Int, usersPerAccount: Int, seed: UInt64) {
+        public init(accounts: Int, rolesPerAccount: Int, usersPerAccount: Int, seed: UInt64, shape: Shape = .classic) {
             self.accounts = accounts
             self.rolesPerAccount = rolesPerAccount
             self.usersPerAccount = usersPerAccount
             self.seed = seed
+            self.shape = shape
         }
+    }
+
+    /// Which mix of trust the organization has. Every shape draws the same random numbers for what they
+    /// share, so `classic` stays byte for byte what it always was.
+    public enum Shape: String, Sendable, Hashable, CaseIterable {
+        /// Three organization-shared roles in the shared-services account, a few public roles.
+        case classic
+        /// `classic`, plus about 2 % of the other roles shared with the whole organization the standard way:
+        /// `"AWS": "*"` guarded by `aws:PrincipalOrgID` (issue #15: every account can reach every such role).
+        case orgShared = "org-shared"
     }
 
     /// Every date is measured from this instant (2026-01-01T00:00:00Z), never from the clock.
@@ -113,6 +125,8 @@ public struct SyntheticOrganization: Sendable {
     private mutating func generatePrincipals(_ rng: inout SplitMix64) {
         let upper = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
         let vendorIDs = vendors.map { _ in rng.uuid() }
+        // The shapes' own choices come from a stream of their own, so the main stream (and `classic`) is untouched.
+        var shapeRNG = SplitMix64(seed: options.seed ^ 0x5348_4150_455F_4F52)
         let management = accounts[0].id
         let security = accounts[min(1, accounts.count - 1)].id
         for (ai, account) in accounts.enumerated() {
@@ -166,6 +180,14 @@ public struct SyntheticOrganization: Sendable {
                     let spec = randomRole(&rng, account: a, index: r, vendorIDs: vendorIDs, security: security,
                                           appPolicy: appPolicy, readOnly: readOnly, hasGitHub: &hasGitHub, hasSAML: &hasSAML)
                     p = role(spec.0, kind: spec.1, trust: spec.2, policies: spec.3)
+                }
+                if options.shape == .orgShared && r >= 5 && shapeRNG.chance(0.0222) {
+                    // Shared with every account of the organization: the standard `*` + aws:PrincipalOrgID
+                    // (2.22 % of the 45 roles in 50 past the fixed ones: 2 % of all roles).
+                    p.name = "org-share-\(r)"
+                    p.kind = "wildcard-org-guarded"
+                    p.trust = Self.trust(aws: "*", conditions: ["StringEquals": ["aws:PrincipalOrgID": .string(organizationID)]])
+                    p.policies = [readOnly]
                 }
                 if !names.insert(p.name).inserted { p.name += "-\(r)" }
                 roles.append(p)

@@ -1,6 +1,9 @@
 /// What a node of the trust graph stands for (cli.md: `graph --format json`).
 public enum NodeKind: String, Sendable, Hashable, CaseIterable {
     case account, user, role, service, federated, anyone
+    /// Every account of the organization other than the target role's own, for a `*` trust guarded by
+    /// `aws:PrincipalOrgID` (its id is the organization id).
+    case organization
 }
 
 /// One node: an account ("any principal of it whose own policies allow"), a user or role

@@ -30,6 +30,11 @@ struct TrustGraphBuilder: Sendable {
     private(set) var simulations = 0
     /// `*` statements whose callers in other accounts are not drawn one by one (see `WildcardGrant`).
     private(set) var grants: [WildcardGrant] = []
+    /// `*` statements guarded by the organization: one edge from the organization node stands for the
+    /// edges from its accounts (see `OrganizationGrant`). Sorted by (role, order).
+    private(set) var organizationGrants: [OrganizationGrant] = []
+    /// The organization grants of the role being built, in the order they were met.
+    private var roleOrganizationGrants: [OrganizationGrant] = []
 
     init(estate: Estate, simulator: Simulator, now: Int64, callers: CallerIndex? = nil) {
         self.estate = estate
@@ -51,6 +56,9 @@ struct TrustGraphBuilder: Sendable {
         let patternCapableByPair: [String: [Caller]]
         /// A 12-digit account id that no inventory account uses: stands for "some principal of any account".
         let strangerAccount: String
+        /// The accounts of the organization (inventory accounts whose trust is `organization`), sorted.
+        let organizationAccounts: [String]
+        let organizationAccountSet: Set<String>
 
         init(estate: Estate) {
             let users = estate.inventory.users, roles = estate.inventory.roles
@@ -73,6 +81,8 @@ struct TrustGraphBuilder: Sendable {
             var stranger = 0
             while estate.accountsByID[String(format12(stranger))] != nil { stranger += 1 }
             strangerAccount = format12(stranger)
+            organizationAccounts = estate.inventory.accounts.map(\.id).filter { estate.trust(ofAccount: $0) == .organization }.sorted()
+            organizationAccountSet = Set(organizationAccounts)
         }
     }
 
@@ -99,9 +109,11 @@ struct TrustGraphBuilder: Sendable {
             for (id, node) in part.nodes where nodes[id] == nil { nodes[id] = node }
             edges.append(contentsOf: part.edges)
             grants.append(contentsOf: part.grants)
+            organizationGrants.append(contentsOf: part.organizationGrants)
             simulations += part.simulations
         }
         grants.sort { ($0.role, $0.statement.statement.index) < ($1.role, $1.statement.statement.index) }
+        organizationGrants.sort { ($0.role, $0.order) < ($1.role, $1.order) }
     }
 
     // MARK: Nodes
@@ -165,6 +177,7 @@ struct TrustGraphBuilder: Sendable {
         // Every key of `done` names its role, and each role is visited once: the set only ever needs this
         // role's keys. Kept small, it is never regrown (a regrowth hashes every ARN in it again).
         done.removeAll(keepingCapacity: true)
+        roleOrganizationGrants.removeAll(keepingCapacity: true)
         let facts = estate.trustFacts[r]
         // A trust policy IAM would not store answers `invalid` for every request: no edges.
         guard facts.defects.isEmpty else { return }
@@ -242,8 +255,9 @@ struct TrustGraphBuilder: Sendable {
             switch c.lowercasedKey {
             case "aws:principalorgid", "aws:principalorgpaths":
                 if let org = estate.organizationID, c.values.contains(where: { $0 == org || $0.hasPrefix(org + "/") }) {
+                    // Its accounts are `callers.organizationAccounts`: not copied into `accounts` for every such
+                    // statement (at 10,000 accounts, 10,000 shared roles made that 100 million entries).
                     wholeOrganization = true
-                    for a in estate.inventory.accounts where estate.trust(ofAccount: a.id) == .organization { accounts.insert(a.id) }
                 }
             case "aws:principalaccount":
                 accounts.formUnion(c.values)
@@ -257,18 +271,25 @@ struct TrustGraphBuilder: Sendable {
                 break
             }
         }
-        let anyAccount = open || accounts.isEmpty
+        let organizationAdmits = wholeOrganization && !callers.organizationAccounts.isEmpty
+        let anyAccount = open || (accounts.isEmpty && !organizationAdmits)
         if anyAccount {
             // Nothing pins the caller's account: every account with principals in the inventory is a candidate.
             accounts = Set(estate.usersByAccount.keys).union(estate.rolesByAccount.keys)
         }
         let oneByOne = !anyAccount && !wholeOrganization
         if !oneByOne {
-            grants.append(WildcardGrant(role: r, statement: s, accounts: anyAccount ? nil : accounts, arnPatterns: arnPatterns))
+            grants.append(WildcardGrant(role: r, statement: s, accounts: anyAccount ? nil : accounts,
+                                        organization: organizationAdmits && !anyAccount, arnPatterns: arnPatterns))
         }
         accounts.insert(roleAccount)
+        // The organization's other accounts are drawn as one edge from the organization node (one edge per
+        // account for each such role made the graph quadratic: 1.4 million edges at 1,000 accounts).
+        let byOrganization = !open && organizationAdmits
+        if byOrganization { addOrganizationEdge(s, role: r) }
         for a in accounts.sorted() {
             guard Arn.isAccountID(a[...]) else { continue }
+            if byOrganization && a != roleAccount && callers.organizationAccountSet.contains(a) { continue }
             if !open {
                 addAccountNode(a)
                 if estate.isInternal(a) {
@@ -283,6 +304,34 @@ struct TrustGraphBuilder: Sendable {
                 addPrincipalsOfAccount(a, role: r, statement: s, needIdentity: a != roleAccount, arnPatterns: arnPatterns)
             }
         }
+    }
+
+    /// One edge from the organization node into the role when some account of the organization other than
+    /// the role's own gets in through the statement (the first one, by id, that the engine lets in gives
+    /// the edge its requirements); the statement is kept as an `OrganizationGrant`, so that the queries
+    /// name the accounts behind the edge as the graph named them before.
+    private mutating func addOrganizationEdge(_ s: TrustStatementFacts, role r: Int) {
+        guard let org = estate.organizationID else { return }
+        let grant = OrganizationGrant(role: r, statement: s, order: roleOrganizationGrants.count)
+        roleOrganizationGrants.append(grant)
+        organizationGrants.append(grant)
+        if nodes[org] == nil { nodes[org] = GraphNode(id: org, kind: .organization, label: "organization") }
+        let key = EdgeKey(from: org, role: r, action: .assumeRole)
+        guard !done.contains(key) else { return }
+        let roleAccount = estate.roleAccounts[r]
+        for a in callers.organizationAccounts where a != roleAccount && !done.contains(EdgeKey(from: a, role: r, action: .assumeRole)) {
+            simulations += 1
+            guard let e = probe(from: a, principal: a, role: r, statement: s, outsider: true) else { continue }
+            done.insert(key)
+            edges.append(TrustEdge(from: org, to: e.to, action: e.action, requires: e.requires, statement: e.statement))
+            return
+        }
+    }
+
+    /// The edge an organization grant gives one account of the organization, confirmed by the engine.
+    func probe(_ g: OrganizationGrant, account a: String) -> TrustEdge? {
+        guard a != estate.roleAccounts[g.role], callers.organizationAccountSet.contains(a) else { return nil }
+        return probe(from: a, principal: a, role: g.role, statement: g.statement, outsider: true)
     }
 
     private mutating func addPrincipalsOfAccount(_ a: String, role r: Int, statement s: TrustStatementFacts, needIdentity: Bool,
@@ -339,6 +388,17 @@ struct TrustGraphBuilder: Sendable {
                                   extra: [EdgeRequirement] = []) -> Bool {
         let k = EdgeKey(from: from, role: r, action: action)
         if done.contains(k) { return false }
+        // An account the role's earlier organization grants already let in stands behind the organization
+        // edge: the first statement that lets a caller in gives its edge, as for every other caller.
+        if action == .assumeRole && !roleOrganizationGrants.isEmpty && callers.organizationAccountSet.contains(from) {
+            for g in roleOrganizationGrants {
+                simulations += 1
+                if probe(g, account: from) != nil {
+                    done.insert(k)
+                    return false
+                }
+            }
+        }
         simulations += 1
         guard let edge = probe(from: from, principal: principal, role: r, statement: s, outsider: outsider, action: action,
                                identity: identity, userName: userName, callerAccount: callerAccount, webProvider: webProvider,
@@ -393,6 +453,8 @@ struct TrustGraphBuilder: Sendable {
         p.edges = []
         p.done = []
         p.grants = []
+        p.organizationGrants = []
+        p.roleOrganizationGrants = []
         return p
     }
 
@@ -404,7 +466,8 @@ struct TrustGraphBuilder: Sendable {
         case .user(let u): (account, arn, cap) = (estate.userAccounts[u], estate.userARNs[u], callers.userCapabilities[u])
         case .role(let x): (account, arn, cap) = (estate.roleAccounts[x], estate.roleARNs[x], callers.roleCapabilities[x])
         }
-        guard account != estate.roleAccounts[g.role], g.accounts?.contains(account) ?? true else { return false }
+        guard account != estate.roleAccounts[g.role] else { return false }
+        if let admitted = g.accounts, !admitted.contains(account), !(g.organization && callers.organizationAccountSet.contains(account)) { return false }
         if !g.arnPatterns.isEmpty && !g.arnPatterns.contains(where: { Arn.matchesStringOrArnLike(pattern: $0, value: arn) }) { return false }
         return cap.mayTarget(estate.roleARNs[g.role])
     }

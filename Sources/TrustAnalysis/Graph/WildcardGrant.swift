@@ -8,10 +8,24 @@ import Inventory
 struct WildcardGrant: Sendable {
     let role: Int
     let statement: TrustStatementFacts
-    /// The accounts the statement's guard admits; nil for any account.
+    /// The accounts the statement's guard names (aws:PrincipalAccount, aws:PrincipalArn); nil for any account.
     let accounts: Set<String>?
+    /// The guard also admits every account of the organization (`callers.organizationAccounts`).
+    let organization: Bool
     /// aws:PrincipalArn patterns the caller must match; empty when none.
     let arnPatterns: [String]
+}
+
+/// A `*` trust statement guarded by `aws:PrincipalOrgID` (or `aws:PrincipalOrgPaths`) naming the inventory's
+/// organization. The graph draws one edge from the organization node for it instead of one edge from each
+/// account of the organization (1.4 million edges at 1,000 accounts when 2 % of the roles are shared that
+/// way); the accounts behind that edge, each confirmed by the engine, are found on demand.
+struct OrganizationGrant: Sendable {
+    let role: Int
+    let statement: TrustStatementFacts
+    /// Its place among the role's organization grants, in the order the builder met them: for an account
+    /// the first grant that lets it in gives its edge.
+    let order: Int
 }
 
 /// The edges behind the wildcard grants, asked for one caller or one role at a time and confirmed by the
@@ -22,6 +36,12 @@ struct ImplicitEdges: Sendable {
     private let grantsByRole: [Int: [Int]]
     /// Role indices with grants, ascending.
     let roles: [Int]
+    private let organizationGrants: [OrganizationGrant]
+    private let organizationGrantsByRole: [Int: Range<Int>]
+    /// Role indices with organization grants, ascending.
+    let organizationRoles: [Int]
+    /// The organization node's id, when the graph has one.
+    let organizationID: String?
 
     init(builder: TrustGraphBuilder) {
         prober = builder.prober()
@@ -30,9 +50,58 @@ struct ImplicitEdges: Sendable {
         for (i, g) in grants.enumerated() { byRole[g.role, default: []].append(i) }
         grantsByRole = byRole
         roles = byRole.keys.sorted()
+        organizationGrants = builder.organizationGrants
+        var orgByRole: [Int: Range<Int>] = [:]
+        var i = 0
+        while i < organizationGrants.count {
+            var j = i + 1
+            while j < organizationGrants.count && organizationGrants[j].role == organizationGrants[i].role { j += 1 }
+            orgByRole[organizationGrants[i].role] = i..<j
+            i = j
+        }
+        organizationGrantsByRole = orgByRole
+        organizationRoles = orgByRole.keys.sorted()
+        organizationID = organizationGrants.isEmpty ? nil : builder.estate.organizationID
     }
 
     var isEmpty: Bool { grants.isEmpty }
+
+    // MARK: Accounts behind the organization node
+
+    func hasOrganizationGrants(role r: Int) -> Bool { organizationGrantsByRole[r] != nil }
+
+    /// The edge an account of the organization gets into a role through the role's organization grants
+    /// (the first grant that lets it in); nil when none does. The caller leaves out accounts with a drawn
+    /// edge of their own into the role (an earlier statement let them in).
+    func organizationEdge(fromAccount a: String, toRole r: Int) -> TrustEdge? {
+        guard let range = organizationGrantsByRole[r] else { return nil }
+        for i in range {
+            if let e = prober.probe(organizationGrants[i], account: a) { return e }
+        }
+        return nil
+    }
+
+    /// The edges from the accounts behind the organization node into a role, sorted by account; accounts in
+    /// `skipping` (those with a drawn edge into it) are left out; at most `limit` of them.
+    func organizationEdges(toRole r: Int, skipping: Set<String> = [], limit: Int = .max) -> [TrustEdge] {
+        guard hasOrganizationGrants(role: r), limit > 0 else { return [] }
+        var out: [TrustEdge] = []
+        for a in prober.callers.organizationAccounts where !skipping.contains(a) {
+            guard let e = organizationEdge(fromAccount: a, toRole: r) else { continue }
+            out.append(e)
+            if out.count >= limit { break }
+        }
+        return out
+    }
+
+    /// The edges an account of the organization gets through organization grants, sorted by role ARN;
+    /// roles in `skipping` (those it has a drawn edge into) are left out.
+    func organizationEdges(fromAccount a: String, skipping: Set<String> = []) -> [TrustEdge] {
+        guard prober.callers.organizationAccountSet.contains(a) else { return [] }
+        return organizationRoles.compactMap { r in
+            skipping.contains(prober.estate.roleARNs[r]) ? nil : organizationEdge(fromAccount: a, toRole: r)
+        }.sorted { $0.to < $1.to }
+    }
 
     func hasGrants(role r: Int) -> Bool { grantsByRole[r] != nil }
 

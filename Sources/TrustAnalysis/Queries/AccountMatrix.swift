@@ -4,6 +4,8 @@
 public struct AccountMatrix: Sendable {
     public enum Column: Sendable, Hashable {
         case account(String)
+        /// The accounts behind the organization node: a `*` trust guarded by `aws:PrincipalOrgID`.
+        case organization
         case thirdParty
         case unknownExternal
         case anyone
@@ -11,6 +13,7 @@ public struct AccountMatrix: Sendable {
         public var title: String {
             switch self {
             case .account(let id): return id
+            case .organization: return "organization"
             case .thirdParty: return "third parties"
             case .unknownExternal: return "unknown external"
             case .anyone: return "anyone"
@@ -71,6 +74,7 @@ extension Analysis {
             let column: AccountMatrix.Column
             switch source.kind {
             case .anyone: column = .anyone
+            case .organization: column = .organization
             case .service, .federated: continue
             case .account, .user, .role:
                 guard let a = source.account else { continue }
@@ -91,7 +95,9 @@ extension Analysis {
             let ia = estate.isInternal(a), ib = estate.isInternal(b)
             return ia != ib ? ia : a < b
         }
-        let columns = internalAccounts.map(AccountMatrix.Column.account) + [.thirdParty, .unknownExternal, .anyone]
+        // The organization's column only when a `*` trust guarded by it is drawn from its node.
+        let organization: [AccountMatrix.Column] = implicitEdges.organizationID.map { graph.node(id: $0) != nil } == true ? [.organization] : []
+        let columns = internalAccounts.map(AccountMatrix.Column.account) + organization + [.thirdParty, .unknownExternal, .anyone]
         return AccountMatrix(rows: rows, columns: columns, cells: cells)
     }
 }

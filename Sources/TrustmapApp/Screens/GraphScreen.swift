@@ -130,6 +130,7 @@ public struct GraphScreen: Sendable {
         case .service: return "\(n.label) (service)"
         case .federated: return "\(n.label) (federated)"
         case .anyone: return "* anyone"
+        case .organization: return "◇ organization"
         }
     }
 
@@ -150,7 +151,9 @@ public struct GraphScreen: Sendable {
                 // The focus's own edges include the roles it reaches through `*` trust statements, which the
                 // graph draws from anyone: what this user or role can get into is the question here. (Only
                 // for the focus: each one costs the engine a simulation per such role.)
-                let out = id == focus && g.node(id: id)?.inInventory == true ? context.analysis.outgoingEdges(from: id) : g.outgoing(from: id)
+                // An account's own edges likewise include the roles it gets into through the organization node.
+                let kind = g.node(id: id)?.kind
+                let out = id == focus && (g.node(id: id)?.inInventory == true || kind == .account) ? context.analysis.outgoingEdges(from: id) : g.outgoing(from: id)
                 for e in out + g.incoming(to: id) {
                     let other = e.from == id ? e.to : e.from
                     if index[other] == nil {
@@ -170,7 +173,9 @@ public struct GraphScreen: Sendable {
         let trustEdges = walked.keys.sorted().map { walked[$0]! }
         let nodes = ids.map { id -> LayoutGraph.Node in
             let n = g.node(id: id)!
-            return LayoutGraph.Node(label: nodeLabel(n), sortKey: n.label.lowercased() + "\u{1}" + id)
+            // The organization stands for every other account of it: first in its column, never behind "… more".
+            let first = n.kind == .organization ? "\u{0}" : ""
+            return LayoutGraph.Node(label: nodeLabel(n), sortKey: first + n.label.lowercased() + "\u{1}" + id)
         }
         let layoutEdges = trustEdges.enumerated().map { LayoutGraph.Edge(from: index[$1.from]!, to: index[$1.to]!, id: $0) }
         let lg = LayoutGraph(nodes: nodes, edges: layoutEdges)

@@ -75,6 +75,9 @@ enum MatrixDetails {
             return DetailsView.field("from", "\(number) · " + accountText(id, context: context), width: width)
         case .anyone:
             return DetailsView.field("from", "anyone (\"*\"): any AWS principal in any account", .high, width: width)
+        case .organization:
+            let id = context.analysis.inventory.organization?.id ?? "the organization"
+            return DetailsView.field("from", "organization \(id) (\"*\" guarded by aws:PrincipalOrgID): any principal of its other accounts whose own policies allow it", width: width)
         case .thirdParty, .unknownExternal:
             let kind = column == .thirdParty ? "third parties" : "unknown externals"
             var accounts: [String] = []
@@ -135,6 +138,7 @@ enum MatrixDetails {
     /// A node id in a few words: `prod:role/Audit`, `acme-vendor:root`, `staging`, `anyone (*)`.
     static func shortName(_ id: String, context: ScreenContext) -> String {
         if id == "*" { return "anyone (*)" }
+        if id == context.inventory.organization?.id { return "organization (\(id))" }
         func accountName(_ a: String) -> String { context.inventory.account(id: a)?.displayName ?? a }
         if id.count == 12, id.allSatisfy(\.isNumber) { return accountName(id) }
         let parts = id.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)

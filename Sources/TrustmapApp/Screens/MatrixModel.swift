@@ -24,7 +24,8 @@ struct MatrixModel: Sendable {
     let maxNameWidth: Int
     /// Per row: the cells with trust, by column.
     let marks: [[Mark]]
-    /// How many columns are accounts of the estate; the rest are third parties, unknown externals, anyone.
+    /// How many columns are accounts of the estate; the rest are the organization (when a `*` trust is
+    /// guarded by it), third parties, unknown externals, anyone.
     let accountColumnCount: Int
     /// What the model was built from, to notice a different analysis.
     let fingerprint: Fingerprint
@@ -109,6 +110,7 @@ struct MatrixModel: Sendable {
         case .thirdParty: return "3p"
         case .unknownExternal: return "ex"
         case .anyone: return "*"
+        case .organization: return "org"
         }
     }
 

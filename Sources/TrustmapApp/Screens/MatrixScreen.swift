@@ -260,6 +260,7 @@ public struct MatrixScreen: Sendable {
         case .thirdParty: return "third parties"
         case .unknownExternal: return "unknown externals"
         case .anyone: return "anyone"
+        case .organization: return "organization"
         }
     }
 

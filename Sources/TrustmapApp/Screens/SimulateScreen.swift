@@ -68,8 +68,8 @@ public struct SimulateScreen: Sendable {
             form.caller = ""
         } else {
             form.action = .assumeRole
-            // "*" (anyone) is no caller: leave the field for the user to name an outsider.
-            form.caller = p == "*" ? "" : p
+            // "*" (anyone) and the organization are no caller: leave the field for the user to name one.
+            form.caller = p == "*" || (p.hasPrefix("o-") && !p.contains(":")) ? "" : p
         }
     }
 

@@ -19,11 +19,12 @@ struct GeneratedOrganization: Sendable {
     var principals: Int { roles + users }
 
     /// Generates with `trustmap generate`'s generator as a library, in this process.
-    static func generate(accounts: Int, roles: Int, users: Int, seed: UInt64, under parent: String) throws -> GeneratedOrganization {
-        let directory = "\(parent)/org-\(accounts)x\(roles)x\(users)-seed\(seed)"
+    static func generate(accounts: Int, roles: Int, users: Int, seed: UInt64, shape: SyntheticOrganization.Shape = .classic,
+                         under parent: String) throws -> GeneratedOrganization {
+        let directory = "\(parent)/org-\(accounts)x\(roles)x\(users)-seed\(seed)" + (shape == .classic ? "" : "-\(shape.rawValue)")
         try? FileManager.default.removeItem(atPath: directory)
         let (org, generateSeconds) = Stopwatch.time {
-            SyntheticOrganization(.init(accounts: accounts, rolesPerAccount: roles, usersPerAccount: users, seed: seed))
+            SyntheticOrganization(.init(accounts: accounts, rolesPerAccount: roles, usersPerAccount: users, seed: seed, shape: shape))
         }
         let ((), writeSeconds) = try Stopwatch.time { try org.write(to: directory) }
         let counts = org.counts

@@ -1,4 +1,5 @@
 import Foundation
+import TrustAnalysis
 
 /// The command line of `trustmap-bench`. Parsed by hand: the benchmark has no dependency beyond the
 /// package's own targets, so it can be built and run without anything else resolving.
@@ -12,6 +13,10 @@ struct BenchOptions: Sendable {
     /// Timed runs for sizes above 1,000 accounts, where one run takes seconds.
     var largeRuns = 3
     var seed: UInt64 = 7
+    /// The generator's trust mixes to measure, each as a report of its own (every size of the first, then
+    /// every size of the next): `classic`, and `org-shared` with 2 % of the roles shared with the whole
+    /// organization through `*` + aws:PrincipalOrgID.
+    var shapes: [SyntheticOrganization.Shape] = SyntheticOrganization.Shape.allCases
     var jsonPath: String?
     /// Where organizations are generated; a fresh temporary folder when nil (removed at the end).
     var outDir: String?
@@ -42,6 +47,7 @@ struct BenchOptions: Sendable {
       --runs N               timed runs per measurement, after one warm-up (default 5)
       --large-runs N         timed runs for sizes above 1,000 accounts (default 3)
       --seed N               generator seed (default 7)
+      --shape LIST           generator shapes, comma separated: classic, org-shared (default both, one report each)
       --json FILE            also write the results as JSON
       --out-dir DIR          generate the organizations under DIR (kept); default: a temporary folder, removed
       --keep                 keep the generated temporary folder
@@ -90,6 +96,13 @@ struct BenchOptions: Sendable {
                 let text = try value(a)
                 guard let s = UInt64(text) else { throw .message("--seed: expected a whole number, got '\(text)'") }
                 o.seed = s
+            case "--shape":
+                let text = try value(a)
+                let shapes = text.split(separator: ",").map { SyntheticOrganization.Shape(rawValue: String($0)) }
+                guard !shapes.isEmpty, shapes.allSatisfy({ $0 != nil }) else {
+                    throw .message("--shape: expected a list of \(SyntheticOrganization.Shape.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+                }
+                o.shapes = shapes.map { $0! }
             case "--json": o.jsonPath = try value(a)
             case "--out-dir": o.outDir = try value(a)
             case "--keep": o.keepFiles = true

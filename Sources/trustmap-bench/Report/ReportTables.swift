@@ -7,7 +7,7 @@ enum ReportTables {
         let m = r.machine
         out.append("Machine: \(m.cpuModel), \(m.logicalCores) cores, \(String(format: "%.1f", m.memoryGiB)) GiB, Linux \(m.kernel); "
                    + "\(m.buildConfiguration) build; commit \(m.gitCommit ?? "unknown")\(m.gitDirty == true ? " (with uncommitted changes)" : ""); \(r.date).")
-        out.append("Organizations from `trustmap generate` (seed-stable): \(r.rolesPerAccount) roles and \(r.usersPerAccount) users per account. "
+        out.append("Organizations from `trustmap generate --shape \(r.shape)` (seed-stable): \(r.rolesPerAccount) roles and \(r.usersPerAccount) users per account. "
                    + "Timings: median [min–max] of \(r.runs) runs (\(r.largeRuns) above 1,000 accounts) after one warm-up run.")
         out.append("")
         out.append(table(["accounts", "roles", "users", "inventory.json", "gaad/ (files)", "generate + write"], right: [0, 1, 2, 3, 4, 5],

@@ -23,6 +23,8 @@ struct GenerateCommand: ParsableCommand {
     var usersPerAccount: Int
     @Option(help: "Seed: the same seed gives the same organization.")
     var seed: UInt64
+    @Option(help: "The mix of trust: classic (the default) or org-shared (classic plus about 2 % of the roles trusting \"*\" guarded by aws:PrincipalOrgID).")
+    var shape: String = SyntheticOrganization.Shape.classic.rawValue
     @Option(help: "Output folder (created when missing).")
     var out: String
 
@@ -33,6 +35,9 @@ struct GenerateCommand: ParsableCommand {
         for (flag, value) in [("--roles-per-account", rolesPerAccount), ("--users-per-account", usersPerAccount)] where value < 0 || value > Self.maxPerAccount {
             throw ValidationError("\(flag) must be between 0 and \(Self.maxPerAccount), got \(value)")
         }
+        if SyntheticOrganization.Shape(rawValue: shape) == nil {
+            throw ValidationError("--shape must be one of: " + SyntheticOrganization.Shape.allCases.map(\.rawValue).joined(separator: ", "))
+        }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
             throw ValidationError("--out \(out.terminalSafe) is a file, not a folder: give a folder to write inventory.json and gaad/ into (it is created when missing)")
@@ -40,7 +45,8 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let org = SyntheticOrganization(.init(accounts: accounts, rolesPerAccount: rolesPerAccount, usersPerAccount: usersPerAccount, seed: seed))
+        let org = SyntheticOrganization(.init(accounts: accounts, rolesPerAccount: rolesPerAccount, usersPerAccount: usersPerAccount, seed: seed,
+                                                shape: SyntheticOrganization.Shape(rawValue: shape) ?? .classic))
         do {
             try org.write(to: out)
         } catch {
