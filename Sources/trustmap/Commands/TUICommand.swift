@@ -64,19 +64,23 @@ struct TUICommand: ParsableCommand {
             walkthroughText = text
         }
 
+        // A malformed suppression file is reported on a plain screen, before the terminal starts.
+        let suppressions = try analysis.loadSuppressions(inputs: inventory.inventory)
+
         // The terminal first: the dashboard shows what it reads and analyses from its first frame.
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal()
         } catch {
             // No dashboard without a terminal; an unusable inventory is still reported as such (exit 65).
-            _ = try analysis.load(inventory, quiet: true)
+            _ = try inventory.load(quiet: true)
             printError("trustmap: \(error)")
             throw ExitCode(1)
         }
         let loaded: LoadedInventory
         do {
-            loaded = try loadShowingProgress(on: terminal, theme: catalog.themes[themeName.flatMap { catalog.index(named: $0) } ?? 0])
+            loaded = try loadShowingProgress(on: terminal, suppressions: suppressions,
+                                             theme: catalog.themes[themeName.flatMap { catalog.index(named: $0) } ?? 0])
         } catch {
             terminal.stop()
             throw error
@@ -146,8 +150,7 @@ struct TUICommand: ParsableCommand {
     /// Reads and analyses on a worker thread while this one draws the progress and watches for Ctrl-C
     /// (and q): a large organization never opens on a blank screen, and can be abandoned while it loads.
     /// An unusable inventory restores the terminal, then prints its errors (exit 65).
-    func loadShowingProgress(on terminal: NcursesTerminal, theme: Theme) throws -> LoadedInventory {
-        let suppressions = try analysis.loadSuppressions(inputs: inventory.inventory)
+    func loadShowingProgress(on terminal: NcursesTerminal, suppressions: SuppressionList, theme: Theme) throws -> LoadedInventory {
         let now = analysis.now
         let paths = inventory.inventory
         let limits = inventory.limits
