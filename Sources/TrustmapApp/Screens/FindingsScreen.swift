@@ -19,6 +19,10 @@ public struct FindingsScreen: Sendable {
     /// The positions (into `analysis.findings`) shown for the current filters and order, kept until they
     /// change. Indices, not copies: copying tens of thousands of findings cost whole frames.
     private var cached: (key: String, indices: [Int])?
+    /// Every finding's position in each order but severity (the analysis' own), sorted once when the order
+    /// is first chosen: a filter then reads the order in one pass instead of sorting (at 10,000 accounts,
+    /// re-sorting 373,000 findings by rule took 38 ms a keypress).
+    private var orders: [SortOrder: [Int]] = [:]
 
     public init() {}
 
@@ -28,12 +32,30 @@ public struct FindingsScreen: Sendable {
 
     /// Computes the list for the current filters once; `update` calls it after every action.
     public mutating func prepare(_ analysis: Analysis) {
-        if cached?.key != filterKey { cached = (filterKey, computeIndices(analysis)) }
+        guard cached?.key != filterKey else { return }
+        if sort != .severity, orders[sort] == nil { orders[sort] = Self.order(sort, of: analysis.findings) }
+        cached = (filterKey, computeIndices(analysis))
     }
 
     func indices(_ analysis: Analysis) -> [Int] {
         if let cached, cached.key == filterKey { return cached.indices }
         return computeIndices(analysis)
+    }
+
+    /// Every finding's position, sorted stably on the order's key (compared as UTF-8 bytes: ARNs and rule
+    /// ids are ASCII) from the analysis order, which is severity, rule, subject.
+    static func order(_ sort: SortOrder, of all: [Finding]) -> [Int] {
+        func less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        var out = Array(all.indices)
+        switch sort {
+        case .severity: break
+        case .rule: out.sort { less(all[$0].rule, all[$1].rule) || (all[$0].rule == all[$1].rule && $0 < $1) }
+        case .subject: out.sort { less(all[$0].subject, all[$1].subject) || (all[$0].subject == all[$1].subject && $0 < $1) }
+        case .account:
+            let keys = all.map { accountOf($0.subject) }
+            out.sort { less(keys[$0], keys[$1]) || (keys[$0] == keys[$1] && $0 < $1) }
+        }
+        return out
     }
 
     /// The findings shown, in the chosen order.
@@ -43,27 +65,39 @@ public struct FindingsScreen: Sendable {
 
     func computeIndices(_ analysis: Analysis) -> [Int] {
         let all = analysis.findings
+        let order = sort == .severity ? nil : (orders[sort] ?? Self.order(sort, of: all))
         var out: [Int] = []
         out.reserveCapacity(all.count)
-        for i in all.indices {
-            guard all[i].severity >= minimumSeverity else { continue }
-            if let rule, all[i].rule != rule { continue }
-            if let account, Self.accountOf(all[i].subject) != account { continue }
-            if !showSuppressed, all[i].isSuppressed { continue }
+        func consider(_ i: Int) {
+            guard all[i].severity >= minimumSeverity else { return }
+            if let rule, all[i].rule != rule { return }
+            if let account, !Self.subject(all[i].subject, isInAccount: account) { return }
+            if !showSuppressed, all[i].isSuppressed { return }
             out.append(i)
         }
-        // The analysis order is severity, rule, subject; the other orders re-sort it stably on one key,
-        // compared as UTF-8 bytes (ARNs and rule ids are ASCII).
-        func less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
-        switch sort {
-        case .severity: break
-        case .rule: out.sort { less(all[$0].rule, all[$1].rule) }
-        case .subject: out.sort { less(all[$0].subject, all[$1].subject) }
-        case .account:
-            let keys = out.map { Self.accountOf(all[$0].subject) }
-            out = out.indices.sorted { less(keys[$0], keys[$1]) }.map { out[$0] }
-        }
+        if let order { for i in order { consider(i) } } else { for i in all.indices { consider(i) } }
         return out
+    }
+
+    /// Whether the account field of an ARN (or the whole text, when it is not an ARN) is `account`,
+    /// compared on bytes without building a string.
+    static func subject(_ arn: String, isInAccount account: String) -> Bool {
+        var colons = 0
+        let u = arn.utf8
+        var i = u.startIndex
+        var start: String.UTF8View.Index?
+        while i < u.endIndex {
+            if u[i] == UInt8(ascii: ":") {
+                colons += 1
+                if colons == 4 {
+                    start = u.index(after: i)
+                } else if colons == 5, let start {
+                    return u[start..<i].elementsEqual(account.utf8)
+                }
+            }
+            i = u.index(after: i)
+        }
+        return arn == account
     }
 
     /// The account field of an ARN (the fifth, after four colons), found on bytes.
