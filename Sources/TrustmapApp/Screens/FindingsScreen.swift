@@ -20,8 +20,8 @@ public struct FindingsScreen: Sendable {
     /// change. Indices, not copies: copying tens of thousands of findings cost whole frames.
     private var cached: (key: String, indices: [Int])?
     /// Every finding's position in each order but severity (the analysis' own), sorted once when the order
-    /// is first chosen: a filter then reads the order in one pass instead of sorting (at 10,000 accounts,
-    /// re-sorting 373,000 findings by rule took 38 ms a keypress).
+    /// is first chosen: every later filter reads the order in one pass instead of sorting again. (The
+    /// first choice of an order still pays its sort: 12.6 ms at 3,000 accounts, about 38 ms at 10,000.)
     private var orders: [SortOrder: [Int]] = [:]
 
     public init() {}
