@@ -118,15 +118,15 @@ public struct AppState: Sendable {
         var items: [NavigatorItem] = []
         for entry in navigatorIndex.accounts {
             let a = entry.account
-            items.append(NavigatorItem(kind: .account(id: a.id), label: a.displayName, depth: 0))
+            items.append(NavigatorItem(kind: .account(id: a.id), label: a.displayName, searchText: "\(a.displayName) \(a.id)", depth: 0))
             guard expanded.contains(a.id) else { continue }
             for i in entry.roles {
                 let r = inventory.roles[i]
-                items.append(NavigatorItem(kind: .role(arn: r.arn), label: r.name, depth: 1))
+                items.append(NavigatorItem(kind: .role(arn: r.arn), label: r.name, searchText: "\(r.name) \(r.arn)", depth: 1))
             }
             for i in entry.users {
                 let u = inventory.users[i]
-                items.append(NavigatorItem(kind: .user(arn: u.arn), label: u.name, depth: 1))
+                items.append(NavigatorItem(kind: .user(arn: u.arn), label: u.name, searchText: "\(u.name) \(u.arn)", depth: 1))
             }
         }
         navigatorItems = items
