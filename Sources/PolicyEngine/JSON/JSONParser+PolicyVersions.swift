@@ -31,17 +31,8 @@ extension JSONParser {
             } else {
                 items.append(try parseValue())
             }
-            skipWhitespace()
-            guard index < count else { throw error("unexpected end of input inside a list") }
-            if base[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if base[index] == UInt8(ascii: "]") {
-                index += 1
-                return (.array(items), deferred)
-            }
-            throw error("expected ',' or ']' in a list")
+            if try continues(closing: UInt8(ascii: "]")) { continue }
+            return (.array(items), deferred)
         }
     }
 
@@ -80,17 +71,8 @@ extension JSONParser {
             } else {
                 members.append((key, try parseValue()))
             }
-            skipWhitespace()
-            guard index < count else { throw error("unexpected end of input inside an object") }
-            if base[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if base[index] == UInt8(ascii: "}") {
-                index += 1
-                return (.object(JSONObject(members)), documents)
-            }
-            throw error("expected ',' or '}' in an object")
+            if try continues(closing: UInt8(ascii: "}")) { continue }
+            return (.object(JSONObject(members)), documents)
         }
     }
 

@@ -100,17 +100,8 @@ extension JSONParser {
             } else {
                 try skipValue()
             }
-            skipWhitespace()
-            guard index < count else { throw error("unexpected end of input") }
-            if base[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if base[index] == close {
-                index += 1
-                return
-            }
-            throw error(isObject ? "expected ',' or '}' in an object" : "expected ',' or ']' in a list")
+            if try continues(closing: close) { continue }
+            return
         }
     }
 }

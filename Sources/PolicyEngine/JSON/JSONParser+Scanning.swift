@@ -14,6 +14,24 @@ extension JSONParser {
         }
     }
 
+    /// After a member or an item: white space, then true past a `,` (another follows) or false past
+    /// `closing` (`}` or `]`: the container ends); anything else, or the end of the input, is the error.
+    @inline(__always)
+    mutating func continues(closing: UInt8) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        let object = closing == UInt8(ascii: "}")
+        guard index < count else { throw error(object ? "unexpected end of input inside an object" : "unexpected end of input inside a list") }
+        if base[index] == UInt8(ascii: ",") {
+            index += 1
+            return true
+        }
+        if base[index] == closing {
+            index += 1
+            return false
+        }
+        throw error(object ? "expected ',' or '}' in an object" : "expected ',' or ']' in a list")
+    }
+
     mutating func expectLiteral(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
         guard index + n <= count else { throw error("unexpected end of input") }
@@ -60,17 +78,8 @@ extension JSONParser {
                 index += 1
                 skipWhitespace()
                 try skipValue()
-                skipWhitespace()
-                guard index < count else { throw error("unexpected end of input inside an object") }
-                if base[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                if base[index] == UInt8(ascii: "}") {
-                    index += 1
-                    return
-                }
-                throw error("expected ',' or '}' in an object")
+                if try continues(closing: UInt8(ascii: "}")) { continue }
+                return
             }
         case UInt8(ascii: "["):
             depth += 1
@@ -85,17 +94,8 @@ extension JSONParser {
             while true {
                 skipWhitespace()
                 try skipValue()
-                skipWhitespace()
-                guard index < count else { throw error("unexpected end of input inside a list") }
-                if base[index] == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                if base[index] == UInt8(ascii: "]") {
-                    index += 1
-                    return
-                }
-                throw error("expected ',' or ']' in a list")
+                if try continues(closing: UInt8(ascii: "]")) { continue }
+                return
             }
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try expectLiteral("true")

@@ -12,17 +12,8 @@ extension JSONParser {
             if guess.cancelled.load(ordering: .relaxed) { return nil }
             skipWhitespace()
             items.append(try parseValue())
-            skipWhitespace()
-            guard index < count else { throw error("unexpected end of input inside a list") }
-            if base[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if base[index] == UInt8(ascii: "]") {
-                index += 1
-                return items
-            }
-            throw error("expected ',' or ']' in a list")
+            if try continues(closing: UInt8(ascii: "]")) { continue }
+            return items
         }
     }
 

@@ -110,18 +110,9 @@ public struct JSONParser: @unchecked Sendable {
             } else {
                 members.append((key, try parseValue()))
             }
-            skipWhitespace()
-            guard index < count else { throw error("unexpected end of input inside an object") }
-            if base[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if base[index] == UInt8(ascii: "}") {
-                index += 1
-                if !versionLists.isEmpty { try keepDefaultVersionDocument(&members, versionLists) }
-                return .object(JSONObject(members))
-            }
-            throw error("expected ',' or '}' in an object")
+            if try continues(closing: UInt8(ascii: "}")) { continue }
+            if !versionLists.isEmpty { try keepDefaultVersionDocument(&members, versionLists) }
+            return .object(JSONObject(members))
         }
     }
 
@@ -161,17 +152,8 @@ public struct JSONParser: @unchecked Sendable {
             let i = items.count
             items.append(try parseValue())
             if i == 0 { endOfFirst = index }
-            skipWhitespace()
-            guard index < count else { throw error("unexpected end of input inside a list") }
-            if base[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if base[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(items)
-            }
-            throw error("expected ',' or ']' in a list")
+            if try continues(closing: UInt8(ascii: "]")) { continue }
+            return .array(items)
         }
     }
 
