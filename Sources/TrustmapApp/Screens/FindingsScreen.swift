@@ -82,26 +82,16 @@ public struct FindingsScreen: Sendable {
     /// Whether the account field of an ARN (or the whole text, when it is not an ARN) is `account`,
     /// compared on bytes without building a string.
     static func subject(_ arn: String, isInAccount account: String) -> Bool {
-        var colons = 0
-        let u = arn.utf8
-        var i = u.startIndex
-        var start: String.UTF8View.Index?
-        while i < u.endIndex {
-            if u[i] == UInt8(ascii: ":") {
-                colons += 1
-                if colons == 4 {
-                    start = u.index(after: i)
-                } else if colons == 5, let start {
-                    return u[start..<i].elementsEqual(account.utf8)
-                }
-            }
-            i = u.index(after: i)
-        }
-        return arn == account
+        accountField(arn).utf8.elementsEqual(account.utf8)
     }
 
     /// The account field of an ARN (the fifth, after four colons), found on bytes.
     static func accountOf(_ arn: String) -> String {
+        String(accountField(arn))
+    }
+
+    /// The account field of an ARN, or the whole text when it has fewer than five colons.
+    static func accountField(_ arn: String) -> Substring {
         var colons = 0
         var start: String.UTF8View.Index?
         let u = arn.utf8
@@ -112,12 +102,12 @@ public struct FindingsScreen: Sendable {
                 if colons == 4 {
                     start = u.index(after: i)
                 } else if colons == 5, let start {
-                    return String(arn[start..<i])
+                    return arn[start..<i]
                 }
             }
             i = u.index(after: i)
         }
-        return arn
+        return arn[...]
     }
 
     /// Applies `:findings [--min-severity S] [--account ID] [RULE_ID]`; returns an error sentence or nil.
