@@ -66,16 +66,18 @@ public enum InventoryLoader {
     }
 
     static func load(_ inputs: [InputSource], progress: WorkProgress? = nil) -> LoadReport {
+        // Each file's size read once, outside the progress lock (the screen reads the progress meanwhile).
+        let sizes = progress == nil ? [] : inputs.map(\.sizeOnDisk)
         progress?.update { p in
             p.stage = .reading
             p.filesTotal = inputs.count
-            p.bytesTotal = inputs.reduce(0) { $0 + $1.sizeOnDisk }
+            p.bytesTotal = sizes.reduce(0, +)
         }
-        return loadInputs(inputs, progress)
+        return loadInputs(inputs, progress, sizes)
     }
 
-    private static func loadInputs(_ inputs: [InputSource], _ progress: WorkProgress?) -> LoadReport {
-        var fragments = readConcurrently(inputs, progress)
+    private static func loadInputs(_ inputs: [InputSource], _ progress: WorkProgress?, _ sizes: [Int]) -> LoadReport {
+        var fragments = readConcurrently(inputs, progress, sizes)
         progress?.update { $0.stage = .merging }
         let (inventory, mergeDiagnostics) = InventoryMerger.merge(&fragments)
         var warnings: [LoadDiagnostic] = []
@@ -96,12 +98,12 @@ public enum InventoryLoader {
         return LoadReport(inventory: inventory, files: files, warnings: warnings, errors: errors)
     }
 
-    private static func readConcurrently(_ inputs: [InputSource], _ progress: WorkProgress?) -> [InventoryFragment] {
+    private static func readConcurrently(_ inputs: [InputSource], _ progress: WorkProgress?, _ sizes: [Int]) -> [InventoryFragment] {
         Parallel.map(inputs.count) { i in
             let fragment = FragmentReader.read(inputs[i])
             progress?.update { p in
                 p.filesDone += 1
-                p.bytesDone += inputs[i].sizeOnDisk
+                p.bytesDone += sizes[i]
                 p.currentFile = inputs[i].displayPath
             }
             return fragment
