@@ -19,7 +19,6 @@ public enum BuiltInWebIdentityProviders {
     }
 
     public static func isBuiltIn(_ provider: String) -> Bool {
-        let p = provider.lowercased()
-        return p == cognito || audienceKey(for: p) != nil
+        names.contains(provider.lowercased())
     }
 }

@@ -52,7 +52,7 @@ public struct CallerPrincipal: Sendable, Hashable {
     /// Classifies a principal string: an IAM/STS ARN, a bare account ID, or a service principal.
     /// Nil when it is none of them.
     public static func parse(_ text: String) -> CallerPrincipal? {
-        if text.count == 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        if Arn.isAccountID(text) {
             return CallerPrincipal(kind: .account, arn: text, accountId: text)
         }
         if let arn = Arn(text) {

@@ -45,7 +45,7 @@ public enum PrincipalPattern: Sendable, Hashable {
             self = .anyAWS
             return
         }
-        if value.count == 12, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        if Arn.isAccountID(value) {
             self = .account(id: value, partition: nil, written: value)
             return
         }

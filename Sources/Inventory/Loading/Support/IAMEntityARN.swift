@@ -132,10 +132,7 @@ public struct ARNProblem: Error, Sendable, Hashable {
 
 /// Account ids: exactly 12 ASCII digits.
 public enum AccountID {
-    public static func isValid(_ text: String) -> Bool {
-        let u = text.utf8
-        return u.count == 12 && u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
+    public static func isValid(_ text: String) -> Bool { Arn.isAccountID(text) }
 
     /// The account an ARN or bare account id refers to, when it names one (`arn:aws:iam::111111111111:root`,
     /// `111111111111`, `arn:aws:sts::111111111111:assumed-role/R/s`); nil for services, `*` and AWS-owned ARNs.
