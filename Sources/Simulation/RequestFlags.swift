@@ -188,6 +188,12 @@ public struct RequestFlags: Sendable {
     /// The flags in one line, for an unknown-flag message.
     public static let synopsis = "--principal P --role R --action A --external-id ID --mfa --no-mfa --mfa-age S --source-ip IP --source-vpc VPC --session-name N --duration S --session-tag K=V --transitive-tag-key K --source-identity ID --chained --source-arn ARN --source-account ID --context K=V --caller-policies unknown-allows|unknown-denies --at ISO8601"
 
+    /// The action without a request file: `--action`, else the kind of assertion or token file given
+    /// (SAML over web identity when both are), else sts:AssumeRole.
+    public var impliedAction: AssumeAction {
+        action ?? (samlAttributesFile != nil ? .assumeRoleWithSAML : webIdentityClaimsFile != nil ? .assumeRoleWithWebIdentity : .assumeRole)
+    }
+
     /// A JSON file the request reads (`--request`, `--session-policy`, the claims and SAML files), and
     /// its bytes for positions.
     public typealias JSONFile = (value: JSONValue, bytes: [UInt8])
@@ -266,7 +272,6 @@ public struct RequestFlags: Sendable {
                 let inner = Array(error.path.dropFirst())
                 throw .file(FileError(file: file, bytes: json.bytes, path: inner, field: inner.isEmpty ? "claims" : inner.dottedPath, message: error.message))
             }
-            if action == nil && requestFile == nil { r.action = .assumeRoleWithWebIdentity }
         }
         if let file = samlAttributesFile {
             let json = try read(file)
@@ -276,8 +281,8 @@ public struct RequestFlags: Sendable {
                 let inner = Array(error.path.dropFirst())
                 throw .file(FileError(file: file, bytes: json.bytes, path: inner, field: inner.isEmpty ? "saml" : inner.dottedPath, message: error.message))
             }
-            if action == nil && requestFile == nil { r.action = .assumeRoleWithSAML }
         }
+        if requestFile == nil { r.action = impliedAction }
         if !context.isEmpty {
             for entry in Self.contextEntries(context) {
                 r.extraContext.removeAll { $0.key.lowercased() == entry.key.lowercased() }

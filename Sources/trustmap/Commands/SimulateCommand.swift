@@ -110,8 +110,7 @@ struct SimulateCommand: ParsableCommand {
         let f: RequestFlags
         do { f = try flags() } catch { throw ValidationError(error.description) }
         // Without a request file the caller is known to be missing before anything is loaded.
-        let action = f.action ?? (webIdentityClaims != nil ? .assumeRoleWithWebIdentity : samlAttributes != nil ? .assumeRoleWithSAML : .assumeRole)
-        if request == nil && principal == nil && action == .assumeRole {
+        if request == nil && principal == nil && f.impliedAction == .assumeRole {
             throw ValidationError("--principal is required for sts:AssumeRole (a user, role or session ARN, an account ID or a service principal)")
         }
     }
